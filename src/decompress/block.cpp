@@ -1,0 +1,311 @@
+#include "decompress/block.h"
+
+#include "common/bit_reader.h"
+#include "decompress/copy.h"
+
+namespace zest {
+
+namespace {
+
+constexpr size_t kMinLiteralsFor4Streams = 6;
+
+// ---- Literals section ------------------------------------------------------
+
+size_t decodeLiterals(BlockState& st, const u8* src, size_t srcSize, size_t blockSizeMax) {
+    if (srcSize < 1) return ZEST_ERR(corruption_detected);
+    const unsigned type = src[0] & 3;
+    const unsigned sizeFormat = (src[0] >> 2) & 3;
+
+    if (type <= 1) {  // raw or RLE: only a regenerated size
+        size_t lh, litSize;
+        switch (sizeFormat) {
+        case 1:
+            if (srcSize < 2) return ZEST_ERR(corruption_detected);
+            lh = 2;
+            litSize = readLE16(src) >> 4;
+            break;
+        case 3:
+            if (srcSize < 3) return ZEST_ERR(corruption_detected);
+            lh = 3;
+            litSize = readLE24(src) >> 4;
+            break;
+        default:
+            lh = 1;
+            litSize = src[0] >> 3;
+            break;
+        }
+        if (litSize > blockSizeMax) return ZEST_ERR(corruption_detected);
+        if (type == 0) {
+            if (litSize > srcSize - lh) return ZEST_ERR(corruption_detected);
+            if (litSize + kWildcopySlack <= srcSize - lh) {
+                st.litPtr = src + lh;  // enough input after them to read in place
+            } else {
+                std::memcpy(st.litBuffer, src + lh, litSize);
+                std::memset(st.litBuffer + litSize, 0, kWildcopySlack);
+                st.litPtr = st.litBuffer;
+            }
+            st.litSize = litSize;
+            return lh + litSize;
+        }
+        if (srcSize - lh < 1) return ZEST_ERR(corruption_detected);
+        std::memset(st.litBuffer, src[lh], litSize + kWildcopySlack);
+        st.litPtr = st.litBuffer;
+        st.litSize = litSize;
+        return lh + 1;
+    }
+
+    // Huffman-compressed, with a new table (2) or the previous one (3).
+    size_t lh, litSize, compSize;
+    bool fourStreams = sizeFormat != 0;
+    switch (sizeFormat) {
+    case 0:
+    case 1: {
+        if (srcSize < 3) return ZEST_ERR(corruption_detected);
+        const u32 h = readLE24(src);
+        lh = 3;
+        litSize = (h >> 4) & 0x3FF;
+        compSize = (h >> 14) & 0x3FF;
+        break;
+    }
+    case 2: {
+        if (srcSize < 4) return ZEST_ERR(corruption_detected);
+        const u32 h = readLE32(src);
+        lh = 4;
+        litSize = (h >> 4) & 0x3FFF;
+        compSize = h >> 18;
+        break;
+    }
+    default: {
+        if (srcSize < 5) return ZEST_ERR(corruption_detected);
+        const u32 h = readLE32(src);
+        lh = 5;
+        litSize = (h >> 4) & 0x3FFFF;
+        compSize = (h >> 22) | (size_t(src[4]) << 10);
+        break;
+    }
+    }
+    if (litSize > blockSizeMax) return ZEST_ERR(corruption_detected);
+    if (compSize > srcSize - lh) return ZEST_ERR(corruption_detected);
+    if (fourStreams && litSize < kMinLiteralsFor4Streams) return ZEST_ERR(literals_headerWrong);
+    const u8* ip = src + lh;
+    size_t streamSize = compSize;
+    if (type == 2) {
+        const size_t tableSize = readHufTable(&st.hufSpace, ip, compSize);
+        if (isError(tableSize)) return ZEST_ERR(corruption_detected);
+        st.huf = &st.hufSpace;
+        ip += tableSize;
+        streamSize -= tableSize;
+    } else if (st.huf == nullptr) {
+        return ZEST_ERR(dictionary_corrupted);
+    }
+    const size_t r = fourStreams ? hufDecode4Streams(st.litBuffer, litSize, ip, streamSize, *st.huf)
+                                 : hufDecode1Stream(st.litBuffer, litSize, ip, streamSize, *st.huf);
+    if (isError(r)) return ZEST_ERR(corruption_detected);
+    std::memset(st.litBuffer + litSize, 0, kWildcopySlack);
+    st.litPtr = st.litBuffer;
+    st.litSize = litSize;
+    return lh + compSize;
+}
+
+// ---- Sequences -------------------------------------------------------------
+
+struct Sequence {
+    size_t litLength;
+    size_t matchLength;
+    size_t offset;
+};
+
+struct SeqDecoder {
+    BitReader br;
+    size_t llState, mlState, ofState;
+    const SeqCell* llTable;
+    const SeqCell* mlTable;
+    const SeqCell* ofTable;
+    size_t rep[3];
+
+    ZEST_FORCE_INLINE Sequence decode(bool last) {
+        const SeqCell ll = llTable[llState];
+        const SeqCell ml = mlTable[mlState];
+        const SeqCell of = ofTable[ofState];
+        Sequence seq;
+        const unsigned ofBits = of.nbAddBits;
+        const unsigned mlBits = ml.nbAddBits;
+        const unsigned llBits = ll.nbAddBits;
+
+        size_t offset;
+        if (ofBits > 1) {
+            offset = of.baseValue + br.read(ofBits) - 3;
+            rep[2] = rep[1];
+            rep[1] = rep[0];
+            rep[0] = offset;
+        } else {
+            // Repeat codes; a zero literal length shifts them by one.
+            const size_t idx = of.baseValue + br.read(ofBits) - 1 + (ll.baseValue == 0);
+            if (idx == 0) {
+                offset = rep[0];
+            } else {
+                offset = idx == 3 ? rep[0] - 1 : rep[idx];
+                if (idx != 1) rep[2] = rep[1];
+                rep[1] = rep[0];
+                rep[0] = offset;
+            }
+        }
+        seq.offset = offset;
+        seq.matchLength = ml.baseValue + br.read(mlBits);
+        if (ofBits + mlBits + llBits > 30) br.reload();
+        seq.litLength = ll.baseValue + br.read(llBits);
+
+        if (!last) {
+            llState = ll.nextStateBase + br.read(ll.nbBits);
+            mlState = ml.nextStateBase + br.read(ml.nbBits);
+            ofState = of.nextStateBase + br.read(of.nbBits);
+            br.reload();
+        }
+        return seq;
+    }
+};
+
+struct ExecContext {
+    const u8* prefixStart;
+    const u8* virtualStart;
+    const u8* dictEnd;
+};
+
+// Execute one sequence without the fast path's slack: exact copies only.
+ZEST_NOINLINE size_t execSequenceSafe(u8* op, u8* const oend, const Sequence& seq, const u8*& lit,
+                                      const u8* const litEnd, const ExecContext& h) {
+    if (seq.litLength > size_t(litEnd - lit)) return ZEST_ERR(corruption_detected);
+    const size_t total = seq.litLength + seq.matchLength;
+    if (total > size_t(oend - op)) return ZEST_ERR(dstSize_tooSmall);
+    if (seq.litLength) std::memcpy(op, lit, seq.litLength);
+    lit += seq.litLength;
+    u8* const oLitEnd = op + seq.litLength;
+    size_t len = seq.matchLength;
+    u8* dst = oLitEnd;
+    if (seq.offset > size_t(oLitEnd - h.prefixStart)) {
+        if (seq.offset > size_t(oLitEnd - h.virtualStart)) return ZEST_ERR(corruption_detected);
+        const size_t back = seq.offset - size_t(oLitEnd - h.prefixStart);
+        const u8* m = h.dictEnd - back;
+        if (len <= back) {
+            std::memmove(dst, m, len);
+            return total;
+        }
+        std::memmove(dst, m, back);
+        dst += back;
+        len -= back;
+        overlapCopyExact(dst, h.prefixStart, len);
+        return total;
+    }
+    overlapCopyExact(dst, dst - seq.offset, len);
+    return total;
+}
+
+ZEST_FORCE_INLINE size_t execSequence(u8* op, u8* const oend, const Sequence& seq, const u8*& lit,
+                                      const u8* const litEnd, const ExecContext& h) {
+    u8* const oLitEnd = op + seq.litLength;
+    u8* const oMatchEnd = oLitEnd + seq.matchLength;
+    // Fast path: room for the overrunning copies, literals available, match inside the prefix.
+    if (ZEST_LIKELY(size_t(oend - op) >= seq.litLength + seq.matchLength + kWildcopySlack &&
+                    seq.litLength <= size_t(litEnd - lit) && seq.offset <= size_t(oLitEnd - h.prefixStart) &&
+                    seq.offset != 0)) {
+        copy16(op, lit);
+        if (ZEST_UNLIKELY(seq.litLength > 16)) wildCopy16(op + 16, lit + 16, seq.litLength - 16);
+        lit += seq.litLength;
+        wildMatchCopy(oLitEnd, seq.offset, seq.matchLength);
+        return size_t(oMatchEnd - op);
+    }
+    if (seq.offset == 0) return ZEST_ERR(corruption_detected);
+    return execSequenceSafe(op, oend, seq, lit, litEnd, h);
+}
+
+size_t decodeSequences(BlockState& st, u8* dst, size_t dstCapacity, const u8* src, size_t srcSize, size_t nbSeq) {
+    u8* op = dst;
+    u8* const oend = dst + dstCapacity;
+    const u8* lit = st.litPtr;
+    const u8* const litEnd = lit + st.litSize;
+    const ExecContext h{st.prefixStart, st.virtualStart, st.dictEnd};
+
+    if (nbSeq) {
+        SeqDecoder d;
+        if (isError(d.br.init(src, srcSize))) return ZEST_ERR(corruption_detected);
+        d.llTable = st.llTable;
+        d.mlTable = st.mlTable;
+        d.ofTable = st.ofTable;
+        d.llState = d.br.read(st.llLog);
+        d.ofState = d.br.read(st.ofLog);
+        d.mlState = d.br.read(st.mlLog);
+        d.br.reload();
+        d.rep[0] = st.rep[0];
+        d.rep[1] = st.rep[1];
+        d.rep[2] = st.rep[2];
+        for (size_t n = nbSeq; n; n--) {
+            const Sequence seq = d.decode(n == 1);
+            const size_t r = execSequence(op, oend, seq, lit, litEnd, h);
+            if (ZEST_UNLIKELY(isError(r))) return r;
+            op += r;
+        }
+        if (d.br.reload() != BitReader::kCompleted) return ZEST_ERR(corruption_detected);
+        st.rep[0] = u32(d.rep[0]);
+        st.rep[1] = u32(d.rep[1]);
+        st.rep[2] = u32(d.rep[2]);
+    }
+
+    const size_t lastLits = size_t(litEnd - lit);
+    if (lastLits > size_t(oend - op)) return ZEST_ERR(dstSize_tooSmall);
+    if (lastLits) {
+        std::memcpy(op, lit, lastLits);
+        op += lastLits;
+    }
+    return size_t(op - dst);
+}
+
+}  // namespace
+
+size_t decodeCompressedBlock(BlockState& st, u8* dst, size_t dstCapacity, const u8* src, size_t srcSize,
+                             size_t blockSizeMax) {
+    if (srcSize > blockSizeMax) return ZEST_ERR(corruption_detected);
+    if (dstCapacity > blockSizeMax) dstCapacity = blockSizeMax;
+
+    const size_t litBytes = decodeLiterals(st, src, srcSize, blockSizeMax);
+    if (isError(litBytes)) return litBytes;
+    const u8* ip = src + litBytes;
+    const u8* const iend = src + srcSize;
+
+    // Sequences section header.
+    if (ip >= iend) return ZEST_ERR(corruption_detected);
+    size_t nbSeq = *ip++;
+    if (nbSeq >= 128) {
+        if (nbSeq == 255) {
+            if (iend - ip < 2) return ZEST_ERR(corruption_detected);
+            nbSeq = readLE16(ip) + 0x7F00;
+            ip += 2;
+        } else {
+            if (ip >= iend) return ZEST_ERR(corruption_detected);
+            nbSeq = ((nbSeq - 128) << 8) + *ip++;
+        }
+    }
+    if (nbSeq == 0) {
+        // The section ends at the count, whatever form it took.
+        if (ip != iend) return ZEST_ERR(corruption_detected);
+    } else {
+        if (ip >= iend) return ZEST_ERR(corruption_detected);
+        const unsigned modes = *ip++;
+        if (modes & 3) return ZEST_ERR(corruption_detected);
+        size_t n = readSeqTable(&st.llTable, &st.llLog, st.seqSpace.ll, modes >> 6, SeqKind::literalLength, ip,
+                                size_t(iend - ip));
+        if (isError(n)) return ZEST_ERR(corruption_detected);
+        ip += n;
+        n = readSeqTable(&st.ofTable, &st.ofLog, st.seqSpace.of, (modes >> 4) & 3, SeqKind::offset, ip,
+                         size_t(iend - ip));
+        if (isError(n)) return ZEST_ERR(corruption_detected);
+        ip += n;
+        n = readSeqTable(&st.mlTable, &st.mlLog, st.seqSpace.ml, (modes >> 2) & 3, SeqKind::matchLength, ip,
+                         size_t(iend - ip));
+        if (isError(n)) return ZEST_ERR(corruption_detected);
+        ip += n;
+        if (ip >= iend) return ZEST_ERR(corruption_detected);
+    }
+    return decodeSequences(st, dst, dstCapacity, ip, size_t(iend - ip), nbSeq);
+}
+
+}  // namespace zest

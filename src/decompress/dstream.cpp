@@ -1,0 +1,346 @@
+// Streaming decompression: buffers input until a whole block (or header) is
+// available and keeps a window of output for back-references, on top of the
+// bufferless state machine.
+#include "decompress/dctx_impl.h"
+
+namespace zest {
+
+namespace {
+
+constexpr int kNoProgressMax = 16;
+
+size_t roundedUp(size_t n) { return (n + 63) & ~size_t(63); }
+
+// Output window for a frame: the window, one block, and room for the
+// overrunning copies. Never more than the frame needs when its size is known.
+size_t windowBufferSize(unsigned long long windowSize, unsigned long long contentSize) {
+    const unsigned long long block = windowSize < kBlockSizeMax ? windowSize : kBlockSizeMax;
+    unsigned long long need = windowSize + block + 2 * kWildcopySlack;
+    if (contentSize < need) need = contentSize;
+    return size_t(need);
+}
+
+// Grow a stream buffer to at least `size` bytes.
+size_t ensureBuffer(DCtx* d, u8** buf, size_t* capacity, size_t size) {
+    if (*capacity >= size) return 0;
+    if (d->isStatic) {
+        void* p = d->arena.take(roundedUp(size));
+        if (!p) return ZEST_ERR(memory_allocation);
+        *buf = static_cast<u8*>(p);
+        *capacity = size;
+        return 0;
+    }
+    memFree(d->mem, *buf);
+    *buf = static_cast<u8*>(memAlloc(d->mem, size));
+    *capacity = *buf ? size : 0;
+    return *buf ? 0 : ZEST_ERR(memory_allocation);
+}
+
+// Hint returned to the caller: how much input the next step wants.
+size_t nextInputHint(DCtx* d) {
+    size_t hint = d->expected;
+    if (nextInputType(d) == NextInputType::block) hint += kBlockHeaderSize;
+    return hint - d->inPos;
+}
+
+}  // namespace
+
+size_t dStreamInSize() { return kBlockSizeMax + kBlockHeaderSize; }
+size_t dStreamOutSize() { return kBlockSizeMax; }
+
+size_t decodingBufferSizeMin(unsigned long long windowSize, unsigned long long frameContentSize) {
+    const unsigned long long block = windowSize < kBlockSizeMax ? windowSize : kBlockSizeMax;
+    unsigned long long need = windowSize + block + 2 * kWildcopySlack;
+    if (frameContentSize < need) need = frameContentSize;
+    if (need != (unsigned long long)size_t(need)) return ZEST_ERR(frameParameter_windowTooLarge);
+    return size_t(need);
+}
+
+size_t estimateDStreamSize(size_t windowSize) {
+    const size_t block = windowSize < kBlockSizeMax ? windowSize : kBlockSizeMax;
+    return estimateDCtxSize() + roundedUp(block) + roundedUp(windowBufferSize(windowSize, kContentSizeUnknown)) + 128;
+}
+
+size_t estimateDStreamSizeFromFrame(const void* src, size_t srcSize) {
+    FrameHeader fh;
+    const size_t r = getFrameHeader(&fh, src, srcSize, Format::zstd1);
+    if (isError(r)) return r;
+    if (r > 0) return ZEST_ERR(srcSize_wrong);
+    if (fh.windowSize > (1ULL << kWindowLogMax)) return ZEST_ERR(frameParameter_windowTooLarge);
+    return estimateDStreamSize(size_t(fh.windowSize));
+}
+
+size_t initDStream(DCtx* d) {
+    ZEST_TRY(dctxReset(d, ResetDirective::session_only));
+    ZEST_TRY(dctxRefDDict(d, nullptr));
+    return kFrameHeaderSizeMax;  // hint: the first input worth providing
+}
+
+size_t initDStreamUsingDict(DCtx* d, const void* dict, size_t dictSize) {
+    ZEST_TRY(dctxReset(d, ResetDirective::session_only));
+    ZEST_TRY(dctxLoadDictionary(d, dict, dictSize, DictLoadMethod::byCopy, DictContentType::autoDetect));
+    return kFrameHeaderSizeMax;
+}
+
+size_t initDStreamUsingDDict(DCtx* d, const DDict* ddict) {
+    ZEST_TRY(dctxReset(d, ResetDirective::session_only));
+    ZEST_TRY(dctxRefDDict(d, ddict));
+    return kFrameHeaderSizeMax;
+}
+
+size_t resetDStream(DCtx* d) {
+    ZEST_TRY(dctxReset(d, ResetDirective::session_only));
+    return kFrameHeaderSizeMax;
+}
+
+namespace {
+
+// Header is complete in d->headerBuf (or in the input at frameStart): set up the frame.
+size_t startFrame(DCtx* d, const FrameHeader& fh, const DDict* dd) {
+    if (fh.frameType == FrameType::skippable) {
+        beginWithDDict(d, nullptr);
+        d->expected = size_t(fh.frameContentSize);
+        d->stage = Stage::skippableContent;
+        return 0;
+    }
+    beginWithDDict(d, dd);
+    ZEST_TRY(beginFrame(d, fh));
+    d->stage = Stage::blockHeader;
+    d->expected = kBlockHeaderSize;
+
+    const unsigned long long window = fh.windowSize < (1u << kWindowLogMin) ? (1u << kWindowLogMin) : fh.windowSize;
+    if (window > d->maxWindowSize) return ZEST_ERR(frameParameter_windowTooLarge);
+    ZEST_TRY(ensureBuffer(d, &d->inBuff, &d->inBuffCapacity, d->blockSizeMax < 4 ? 4 : d->blockSizeMax));
+    if (!d->stableOut) {
+        const size_t outSize = windowBufferSize(window, fh.frameContentSize);
+        ZEST_TRY(ensureBuffer(d, &d->outBuff, &d->outBuffCapacity, outSize));
+    }
+    return 0;
+}
+
+}  // namespace
+
+size_t decompressStream(DCtx* d, OutBuffer* out, InBuffer* in) {
+    if (in->pos > in->size) return ZEST_ERR(srcSize_wrong);
+    if (out->pos > out->size) return ZEST_ERR(dstSize_tooSmall);
+    const u8* const istart = static_cast<const u8*>(in->src);
+    const u8* const iend = in->size ? istart + in->size : istart;
+    const u8* ip = istart ? istart + in->pos : istart;
+    u8* const ostart = static_cast<u8*>(out->dst);
+    u8* const oend = out->size ? ostart + out->size : ostart;
+    u8* op = ostart ? ostart + out->pos : ostart;
+    const u8* const ipStart = ip;
+    u8* const opStart = op;
+
+    if (d->stableOut && d->streamStage != StreamStage::init && d->streamStage != StreamStage::loadHeader) {
+        if (out->dst != d->expectedOut.dst || out->pos != d->expectedOut.pos || out->size != d->expectedOut.size)
+            return ZEST_ERR(dstBuffer_wrong);
+    }
+
+    bool moreWork = true;
+    while (moreWork) {
+        switch (d->streamStage) {
+        case StreamStage::init:
+            d->inPos = 0;
+            d->outStart = d->outEnd = 0;
+            d->headerFill = 0;
+            d->hostageByte = false;
+            d->expectedOut = *out;
+            d->streamStage = StreamStage::loadHeader;
+            [[fallthrough]];
+
+        case StreamStage::loadHeader: {
+            FrameHeader fh;
+            size_t r;
+            const u8* frameStart = nullptr;  // set when the header lies whole in this input
+            if (d->headerFill == 0) {
+                r = getFrameHeader(&fh, ip, size_t(iend - ip), d->format);
+                if (r == 0) frameStart = ip;
+            } else {
+                r = getFrameHeader(&fh, d->headerBuf, d->headerFill, d->format);
+            }
+            if (isError(r)) return r;
+            if (r > 0) {
+                // Need more header bytes: keep what we have.
+                const size_t want = r - d->headerFill;
+                const size_t avail = size_t(iend - ip);
+                const size_t take = avail < want ? avail : want;
+                if (take) std::memcpy(d->headerBuf + d->headerFill, ip, take);
+                d->headerFill += take;
+                ip += take;
+                if (take < want) {
+                    in->pos = size_t(ip - istart);
+                    const size_t minSize = frameHeaderMinSize(d->format);
+                    return (r > minSize ? r : minSize) - d->headerFill + kBlockHeaderSize;
+                }
+                continue;  // header complete now: parse it from headerBuf
+            }
+            const DDict* dd =
+                fh.frameType == FrameType::frame ? d->selectDDict(d->takeDDict(), fh.dictID) : nullptr;
+            // Whole frame in the input and room for all of it: decode in one go.
+            if (frameStart && fh.frameType == FrameType::frame && fh.frameContentSize != kContentSizeUnknown &&
+                !d->stableOut && fh.frameContentSize <= size_t(oend - op)) {
+                const size_t csize = findFrameCompressedSize(frameStart, size_t(iend - frameStart), d->format);
+                if (!isError(csize) && csize <= size_t(iend - frameStart)) {
+                    const size_t n = decompressUsingDDict(d, op, size_t(oend - op), frameStart, csize, dd);
+                    if (isError(n)) return n;
+                    ip = frameStart + csize;
+                    op += n;
+                    d->expected = 0;
+                    d->streamStage = StreamStage::init;
+                    moreWork = false;
+                    break;
+                }
+            }
+            if (frameStart) ip += fh.headerSize;
+            ZEST_TRY(startFrame(d, fh, dd));
+            d->streamStage = StreamStage::read;
+            break;
+        }
+
+        case StreamStage::read: {
+            const size_t need = d->expected;
+            if (need == 0) {  // frame finished
+                d->streamStage = StreamStage::init;
+                moreWork = false;
+                break;
+            }
+            if (d->stage == Stage::skippableContent) {
+                // Skippable content is discarded as it arrives, never buffered.
+                const size_t avail = size_t(iend - ip);
+                const size_t take = avail < need ? avail : need;
+                ip += take;
+                d->expected -= take;
+                if (d->expected == 0) d->stage = Stage::frameHeaderPrefix;
+                if (take < need) moreWork = false;
+                break;
+            }
+            if (size_t(iend - ip) >= need) {
+                // Decode straight from the caller's input.
+                const u8* src = ip;
+                ip += need;
+                const bool isBlock = d->stage == Stage::block;
+                u8* dst;
+                size_t cap;
+                if (d->stableOut) {
+                    dst = op;
+                    cap = size_t(oend - op);
+                } else {
+                    const bool wrapNeeded = isBlock && d->outEnd + d->blockSizeMax > d->outBuffCapacity &&
+                                            !(d->fh.frameContentSize != kContentSizeUnknown &&
+                                              d->fh.frameContentSize <= d->outBuffCapacity);
+                    if (wrapNeeded) d->outStart = d->outEnd = 0;
+                    dst = d->outBuff + d->outEnd;
+                    cap = d->outBuffCapacity - d->outEnd;
+                }
+                const size_t n = decompressContinue(d, dst, cap, src, need);
+                if (isError(n)) return n;
+                if (d->stableOut) {
+                    op += n;
+                } else {
+                    d->outEnd += n;
+                    if (n) d->streamStage = StreamStage::flush;
+                }
+                break;
+            }
+            if (ip == iend) {
+                moreWork = false;
+                break;
+            }
+            d->streamStage = StreamStage::load;
+            [[fallthrough]];
+        }
+
+        case StreamStage::load: {
+            const size_t need = d->expected;
+            const size_t want = need - d->inPos;
+            const size_t avail = size_t(iend - ip);
+            const size_t take = avail < want ? avail : want;
+            if (take) std::memcpy(d->inBuff + d->inPos, ip, take);
+            ip += take;
+            d->inPos += take;
+            if (d->inPos < need) {
+                moreWork = false;
+                break;
+            }
+            d->inPos = 0;
+            const bool isBlock = d->stage == Stage::block;
+            u8* dst;
+            size_t cap;
+            if (d->stableOut) {
+                dst = op;
+                cap = size_t(oend - op);
+            } else {
+                const bool wrapNeeded = isBlock && d->outEnd + d->blockSizeMax > d->outBuffCapacity &&
+                                        !(d->fh.frameContentSize != kContentSizeUnknown &&
+                                          d->fh.frameContentSize <= d->outBuffCapacity);
+                if (wrapNeeded) d->outStart = d->outEnd = 0;
+                dst = d->outBuff + d->outEnd;
+                cap = d->outBuffCapacity - d->outEnd;
+            }
+            const size_t n = decompressContinue(d, dst, cap, d->inBuff, need);
+            if (isError(n)) return n;
+            d->streamStage = StreamStage::read;
+            if (d->stableOut) {
+                op += n;
+            } else {
+                d->outEnd += n;
+                if (n) d->streamStage = StreamStage::flush;
+            }
+            break;
+        }
+
+        case StreamStage::flush: {
+            const size_t pending = d->outEnd - d->outStart;
+            const size_t room = size_t(oend - op);
+            const size_t n = pending < room ? pending : room;
+            if (n) std::memcpy(op, d->outBuff + d->outStart, n);
+            op += n;
+            d->outStart += n;
+            if (n == pending) {
+                d->streamStage = StreamStage::read;
+            } else {
+                moreWork = false;  // output full
+            }
+            break;
+        }
+        }
+    }
+
+    in->pos = size_t(ip - istart);
+    out->pos = size_t(op - ostart);
+    d->expectedOut = *out;
+
+    if (ip == ipStart && op == opStart) {
+        if (++d->noProgressCount >= kNoProgressMax) {
+            if (op == oend) return ZEST_ERR(noForwardProgress_destFull);
+            if (ip == iend) return ZEST_ERR(noForwardProgress_inputEmpty);
+        }
+    } else {
+        d->noProgressCount = 0;
+    }
+
+    if (d->streamStage == StreamStage::init || (d->streamStage != StreamStage::loadHeader && d->expected == 0)) {
+        // Frame fully decoded. Until its output is flushed, keep one input byte
+        // back so callers that watch the input see that work remains.
+        if (d->outStart == d->outEnd) {
+            if (d->hostageByte) {
+                if (in->pos >= in->size) {
+                    d->streamStage = StreamStage::read;
+                    return 1;
+                }
+                in->pos++;
+                d->hostageByte = false;
+            }
+            return 0;
+        }
+        if (!d->hostageByte && in->pos > 0) {
+            in->pos--;
+            d->hostageByte = true;
+        }
+        return 1;
+    }
+    return nextInputHint(d);
+}
+
+}  // namespace zest

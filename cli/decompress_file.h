@@ -1,0 +1,61 @@
+// Decompression of one input stream: zstd frames (and skippable frames) one
+// after another, optional pass-through of other data, the reference's error
+// messages.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "operation.h"
+#include "options.h"
+
+struct ZSTD_DCtx_s;
+
+namespace zcli {
+
+// Window limit used when neither -M nor --long says otherwise (128 MiB).
+inline constexpr std::uint64_t kDefaultWindowLimit = std::uint64_t{1} << 27;
+
+// The limit -M / --memory / --long / --zstd=wlog= selects, in bytes.
+std::uint64_t effectiveWindowLimit(const Options& o);
+
+class Decompressor final : public FileOperation {
+public:
+    // Creates the decoding context with the run's settings (window limit,
+    // checksum policy, dictionary). Throws FatalError like the reference.
+    Decompressor(const Options& o, bool passThrough);
+    ~Decompressor() override;
+    Decompressor(const Decompressor&) = delete;
+    Decompressor& operator=(const Decompressor&) = delete;
+
+    const char* verb() const override { return "decompress"; }
+    std::optional<std::string> outputNameFor(const std::string& srcPath) override;
+    FileOutcome process(FileJob& job) override;
+    void printSummary(unsigned filesDone, std::uint64_t totalRead, std::uint64_t totalWritten) override;
+
+private:
+    enum class Step { frameDone, failed };
+
+    // Makes sure at least `want` unread bytes are buffered (fewer at EOF).
+    // Returns the number of unread bytes.
+    size_t fillAtLeast(InputFile& in, size_t want);
+    Step decodeFrame(FileJob& job, FileOutcome& r);
+    bool passThroughRest(FileJob& job, FileOutcome& r);
+    void reportWindowTooLarge(const std::string& name) const;
+    void showProgress(const FileJob& job, std::uint64_t produced, bool now);
+
+    ZSTD_DCtx_s* dctx_ = nullptr;
+    bool passThrough_;
+    std::uint64_t windowLimit_;
+    std::vector<unsigned char> in_;
+    size_t inPos_ = 0;
+    size_t inEnd_ = 0;
+    std::vector<unsigned char> out_;
+    unsigned char frameHeader_[32] = {};  // start of the current frame
+    size_t frameHeaderSize_ = 0;
+    class ProgressLine* progress_ = nullptr;
+};
+
+}  // namespace zcli

@@ -1,0 +1,110 @@
+// zstd command-line entry point: parse, check the environment, dispatch.
+#include <zstd.h>
+
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "args.h"
+#include "decompress_file.h"
+#include "errors.h"
+#include "file_loop.h"
+#include "fileio.h"
+#include "help.h"
+#include "input_list.h"
+#include "list.h"
+#include "messages.h"
+#include "naming.h"
+#include "options.h"
+
+namespace zcli {
+namespace {
+
+// The library must be the one this program was compiled against.
+void checkLibraryVersion() {
+    const char* runtime = ZSTD_versionString();
+    if (std::strcmp(runtime, ZSTD_VERSION_STRING) != 0) {
+        displayAt(1, "zstd: incompatible library version: built with %s, running with %s \n", ZSTD_VERSION_STRING,
+                  runtime);
+        throw ExitRequest{1};
+    }
+}
+
+void checkOutputDirectories(const Options& o) {
+    for (const std::optional<std::string>* dir : {&o.outDirFlat, &o.outDirMirror}) {
+        if (!*dir) continue;
+        if ((*dir)->empty()) {
+            displayAt(1, "error: output dir cannot be empty string (did you mean to pass '.' instead?)\n");
+            throw ExitRequest{1};
+        }
+        if (!makeDirectories(**dir)) {
+            displayAt(1, "zstd: cannot create output directory %s \n", (*dir)->c_str());
+            throw ExitRequest{1};
+        }
+    }
+}
+
+int runDecompression(const Options& o, const std::vector<std::string>& inputs) {
+    const bool toStdout = outputIsStdout(inputs, o);
+    if (toStdout && display().level == 2) display().level = 1;
+    if (o.comp.threads && *o.comp.threads > 1)
+        displayAt(2, "Warning : decompression does not support multi-threading\n");
+    checkOutputDirectories(o);
+    bool passThrough = o.passThrough == Tristate::on || (o.passThrough == Tristate::automatic && o.force && toStdout);
+    Decompressor decompressor(o, passThrough);
+    installInterruptHandler();
+    return processFiles(inputs, o, decompressor);
+}
+
+int run(Options& o) {
+    displayAt(3, "*** Zstandard CLI (%d-bit) v%s, by Yann Collet ***\n", static_cast<int>(sizeof(void*) * 8),
+              kCliVersion);
+    switch (o.mode) {
+    case Mode::compress:
+    case Mode::bench:
+    case Mode::train:
+        displayAt(1, "zstd: compression is not available in this build yet\n");
+        return 1;
+    case Mode::list: return listFiles(o);
+    case Mode::decompress:
+    case Mode::test: break;
+    }
+    std::vector<std::string> inputs = gatherInputs(o);
+    for (const std::string& in : inputs) {
+        if (isStdinName(in) && stdinIsConsole(o) && !o.force) {
+            displayAt(1, "stdin is a console, aborting\n");
+            return 1;
+        }
+    }
+    return runDecompression(o, inputs);
+}
+
+}  // namespace
+}  // namespace zcli
+
+int main(int argc, char** argv) {
+    using namespace zcli;
+    int status = 0;
+    Options opts;
+    try {
+        const std::string program = programBaseName(argc > 0 ? argv[0] : nullptr);
+        applyProgramPreset(program, opts);
+        parseArguments(argc, argv, program, opts);
+        display().level = opts.displayLevel;
+        display().stderrIsConsole = stderrIsConsole(opts);
+        checkLibraryVersion();
+        status = run(opts);
+    } catch (const ExitRequest& e) {
+        status = e.exitCode;
+    } catch (const FatalError& e) {
+        displayAt(1, "zstd: error %d : %s \n", e.exitCode(), e.what());
+        status = e.exitCode();
+    }
+    std::fflush(stdout);
+    if (opts.bench.pauseAtEnd) {
+        std::fprintf(stderr, "Press enter to continue... \n");
+        std::getchar();
+    }
+    return status;
+}

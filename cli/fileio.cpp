@@ -249,7 +249,9 @@ bool OutputFile::sameFileAs(const InputFile& in) const {
 }
 
 OutputFile::~OutputFile() {
-    if (!done_) discard();
+    // Reached without commit/discard only while a fatal error unwinds: clean
+    // up silently, the error message is what the user needs to see.
+    if (!done_) discard(/*quiet=*/true);
 }
 
 bool OutputFile::commit(const InputFile* src) {
@@ -277,7 +279,7 @@ bool OutputFile::commit(const InputFile* src) {
     return true;
 }
 
-void OutputFile::discard() {
+void OutputFile::discard(bool quiet) {
     if (fd_ < 0) return;  // never opened, or already finished
     done_ = true;
     clearArtefact();
@@ -285,7 +287,7 @@ void OutputFile::discard() {
     fd_ = -1;
     if (removable_)
         ::unlink(path_.c_str());
-    else
+    else if (!quiet)
         removeFileIfRegular(path_);
 }
 

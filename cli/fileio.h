@@ -118,8 +118,9 @@ public:
     // Finishes the file; copies times, owner and permissions from `src` when
     // given. Returns false (after a message) on close errors.
     bool commit(const InputFile* src);
-    // Closes and removes what was written.
-    void discard();
+    // Closes and removes what was written (a non-regular output such as
+    // /dev/null is left alone, with the reference's notice unless `quiet`).
+    void discard(bool quiet = false);
 
 private:
     OutputFile() = default;

@@ -76,8 +76,13 @@ ScanResult scanFile(std::FILE* f, std::uint64_t fileSize, FileInfo& info) {
         unsigned char head[ZSTD_FRAMEHEADERSIZE_MAX];
         const long start = std::ftell(f);
         size_t got = std::fread(head, 1, sizeof head, f);
-        if (got == 0) return first ? ScanResult::notZstd : ScanResult::ok;
-        if (got < kMagicSize) return first ? ScanResult::notZstd : ScanResult::truncated;
+        if (got == 0 && !first) return ScanResult::ok;
+        if (got < kMagicSize) {
+            if (!first) return ScanResult::truncated;
+            // The reference complains about the short read before deciding.
+            displayAlways("Error: reached end of file with incomplete frame \n");
+            return ScanResult::notZstd;
+        }
         const InputFormat fmt = detectFormat(head, got);
         if (fmt == InputFormat::skippableFrame) {
             if (got < 8) return ScanResult::truncated;

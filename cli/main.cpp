@@ -46,10 +46,11 @@ void checkOutputDirectories(const Options& o) {
 }
 
 int runDecompression(const Options& o, const std::vector<std::string>& inputs) {
-    const bool toStdout = outputIsStdout(inputs, o);
-    if (toStdout && display().level == 2) display().level = 1;
     if (o.comp.threads && *o.comp.threads > 1)
         displayAt(2, "Warning : decompression does not support multi-threading\n");
+    // No status messages by default when the data itself goes to stdout.
+    const bool toStdout = outputIsStdout(inputs, o);
+    if (toStdout && display().level == 2) display().level = 1;
     checkOutputDirectories(o);
     bool passThrough = o.passThrough == Tristate::on || (o.passThrough == Tristate::automatic && o.force && toStdout);
     Decompressor decompressor(o, passThrough);

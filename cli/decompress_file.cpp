@@ -56,12 +56,18 @@ Decompressor::Decompressor(const Options& o, bool passThrough)
     ZSTD_DCtx* dctx = ZSTD_createDCtx();
     if (dctx == nullptr) throw FatalError(60, "Error: can't create ZSTD_DStream");
     dctx_ = dctx;
-    check(ZSTD_DCtx_setMaxWindowSize(dctx, static_cast<size_t>(windowLimit_)));
     if (!o.checksumValidate) check(ZSTD_DCtx_setParameter(dctx, ZSTD_d_forceIgnoreChecksum, ZSTD_d_ignoreChecksum));
     if (!o.dictFile.empty()) {
         std::vector<unsigned char> dict = loadDictionaryFile(o.dictFile);
         check(ZSTD_DCtx_loadDictionary(dctx, dict.data(), dict.size()));
     }
+    if (!o.comp.patchFrom.empty()) {
+        // The reference file is the window the patch was made against: the
+        // frames may look back over all of it.
+        patchReference_ = loadDictionaryFile(o.comp.patchFrom, std::uint64_t{1} << 31);
+        if (patchReference_.size() > windowLimit_) windowLimit_ = patchReference_.size();
+    }
+    check(ZSTD_DCtx_setMaxWindowSize(dctx, static_cast<size_t>(windowLimit_)));
     in_.resize(ZSTD_DStreamInSize());
     out_.resize(ZSTD_DStreamOutSize());
 }
@@ -127,6 +133,8 @@ Decompressor::Step Decompressor::decodeFrame(FileJob& job, FileOutcome& r) {
     size_t avail = fillAtLeast(job.input, ZSTD_FRAMEHEADERSIZE_MAX);
     frameHeaderSize_ = avail < sizeof frameHeader_ ? avail : sizeof frameHeader_;
     std::memcpy(frameHeader_, in_.data() + inPos_, frameHeaderSize_);
+    // A prefix only lasts for one frame: attach it again for each.
+    if (!patchReference_.empty()) check(ZSTD_DCtx_refPrefix(dctx_, patchReference_.data(), patchReference_.size()));
 
     for (;;) {
         ZSTD_inBuffer input{in_.data() + inPos_, inEnd_ - inPos_, 0};

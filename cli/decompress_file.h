@@ -53,6 +53,7 @@ private:
     size_t inPos_ = 0;
     size_t inEnd_ = 0;
     std::vector<unsigned char> out_;
+    std::vector<unsigned char> patchReference_;  // --patch-from content, used as prefix of every frame
     unsigned char frameHeader_[32] = {};  // start of the current frame
     size_t frameHeaderSize_ = 0;
     class ProgressLine* progress_ = nullptr;

@@ -11,14 +11,13 @@
 
 namespace zcli {
 
-std::vector<unsigned char> loadDictionaryFile(const std::string& path) {
+std::vector<unsigned char> loadDictionaryFile(const std::string& path, unsigned long long maxSize) {
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0)
         throw FatalError(31, "Stat failed on dictionary file " + path + ": " + std::strerror(errno));
     if (!S_ISREG(st.st_mode)) throw FatalError(32, "Dictionary " + path + " must be a regular file.");
-    if (static_cast<unsigned long long>(st.st_size) > kMaxDictionarySize)
-        throw FatalError(34, "Dictionary file " + path + " is too large (> " + std::to_string(kMaxDictionarySize) +
-                                 " bytes)");
+    if (static_cast<unsigned long long>(st.st_size) > maxSize)
+        throw FatalError(34, "Dictionary file " + path + " is too large (> " + std::to_string(maxSize) + " bytes)");
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) throw FatalError(33, "Couldn't open dictionary " + path + ": " + std::strerror(errno));
     std::vector<unsigned char> data(static_cast<size_t>(st.st_size));

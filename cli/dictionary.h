@@ -11,7 +11,7 @@ inline constexpr unsigned kMaxDictionarySize = 32u << 20;
 
 // Reads the whole dictionary file. Throws FatalError with the reference's
 // exit codes (31 stat failure, 32 not a regular file, 33 open failure,
-// 34 too large, 35 read failure).
-std::vector<unsigned char> loadDictionaryFile(const std::string& path);
+// 34 larger than `maxSize`, 35 read failure).
+std::vector<unsigned char> loadDictionaryFile(const std::string& path, unsigned long long maxSize = kMaxDictionarySize);
 
 }  // namespace zcli

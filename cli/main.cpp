@@ -46,6 +46,10 @@ void checkOutputDirectories(const Options& o) {
 }
 
 int runDecompression(const Options& o, const std::vector<std::string>& inputs) {
+    if (!o.dictFile.empty() && !o.comp.patchFrom.empty()) {
+        displayAt(1, "error : can't use -D and --patch-from=# at the same time \n");
+        return 1;
+    }
     if (o.comp.threads && *o.comp.threads > 1)
         displayAt(2, "Warning : decompression does not support multi-threading\n");
     // No status messages by default when the data itself goes to stdout.

@@ -69,6 +69,9 @@ done
     printf '\x50\x2a\x4d\x18\x04\x00\x00\x00abcd' >skip.bin
     cat skip.bin text.txt.zst >skippable.zst
     cp text.txt notzstd.zst
+    head -c 200000 bin.bin >old.ref
+    { head -c 90000 old.ref; echo "a small change"; tail -c 100000 old.ref; } >new.bin
+    "$REF" -q --patch-from=old.ref new.bin -o new.patch.zst 2>/dev/null
 ) || { echo "fixture generation failed"; exit 2; }
 [ -s "$D/trained.dict" ] || { echo "dictionary training failed"; exit 2; }
 
@@ -76,7 +79,7 @@ done
 fresh() {
     rm -rf "$T/$1"
     mkdir -p "$T/$1"
-    cp "$D"/*.zst "$D"/*.tzst "$D"/*.dict "$D/text.txt" "$T/$1/"
+    cp "$D"/*.zst "$D"/*.tzst "$D"/*.dict "$D/old.ref" "$D/text.txt" "$T/$1/"
     cd "$T/$1" || exit 2
 }
 
@@ -277,6 +280,13 @@ ours -dc -D raw.dict text.rawdict.zst
 check "-D raw content dictionary" same "$OUT" "$D/text.txt"
 ours -d -D nosuch.dict s7.json.zst -o x
 check "unreadable dictionary: error 31" rc_is 31
+ours -d --patch-from=old.ref new.patch.zst -o patched
+check "--patch-from decodes" same patched "$D/new.bin"
+ours -d new.patch.zst -o unpatched
+check "patch without its reference fails" rc_is 1
+check "  ...and leaves no output" test ! -e unpatched
+ours -d --patch-from=old.ref -D trained.dict new.patch.zst -o both
+check "-D with --patch-from refused" rc_is 1
 
 # ----------------------------------------------------------- check option
 fresh check

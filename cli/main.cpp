@@ -3,6 +3,7 @@
 
 #include <cstdio>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,7 @@
 #include "list.h"
 #include "messages.h"
 #include "naming.h"
+#include "operation.h"
 #include "options.h"
 
 namespace zcli {
@@ -45,36 +47,26 @@ void checkOutputDirectories(const Options& o) {
     }
 }
 
-int runDecompression(const Options& o, const std::vector<std::string>& inputs) {
+// Builds the per-file worker of the run's direction. Returns null (after
+// saying why) when that direction is not available.
+std::unique_ptr<FileOperation> makeOperation(const Options& o, bool toStdout) {
+    if (o.mode == Mode::compress) {
+        displayAt(1, "zstd: compression is not available in this build yet\n");
+        return nullptr;
+    }
     if (!o.dictFile.empty() && !o.comp.patchFrom.empty()) {
         displayAt(1, "error : can't use -D and --patch-from=# at the same time \n");
-        return 1;
+        return nullptr;
     }
     if (o.comp.threads && *o.comp.threads > 1)
         displayAt(2, "Warning : decompression does not support multi-threading\n");
-    // No status messages by default when the data itself goes to stdout.
-    const bool toStdout = outputIsStdout(inputs, o);
-    if (toStdout && display().level == 2) display().level = 1;
-    checkOutputDirectories(o);
-    bool passThrough = o.passThrough == Tristate::on || (o.passThrough == Tristate::automatic && o.force && toStdout);
-    Decompressor decompressor(o, passThrough);
-    installInterruptHandler();
-    return processFiles(inputs, o, decompressor);
+    const bool passThrough =
+        o.passThrough == Tristate::on || (o.passThrough == Tristate::automatic && o.force && toStdout);
+    return std::make_unique<Decompressor>(o, passThrough);
 }
 
-int run(Options& o) {
-    displayAt(3, "*** Zstandard CLI (%d-bit) v%s, by Yann Collet ***\n", static_cast<int>(sizeof(void*) * 8),
-              kCliVersion);
-    switch (o.mode) {
-    case Mode::compress:
-    case Mode::bench:
-    case Mode::train:
-        displayAt(1, "zstd: compression is not available in this build yet\n");
-        return 1;
-    case Mode::list: return listFiles(o);
-    case Mode::decompress:
-    case Mode::test: break;
-    }
+// Compression, decompression and test: inputs in, outputs out.
+int runFileMode(const Options& o) {
     std::vector<std::string> inputs = gatherInputs(o);
     for (const std::string& in : inputs) {
         if (isStdinName(in) && stdinIsConsole(o) && !o.force) {
@@ -82,7 +74,38 @@ int run(Options& o) {
             return 1;
         }
     }
-    return runDecompression(o, inputs);
+    const bool toStdout = outputIsStdout(inputs, o);
+    // Compressed data is never dumped on a terminal unless asked for (-c/-f);
+    // decompressed data may be.
+    if (o.mode == Mode::compress && toStdout && stdoutIsConsole(o) && !o.force && !o.toStdout) {
+        displayAt(1, "stdout is a console, aborting\n");
+        return 1;
+    }
+    std::unique_ptr<FileOperation> op = makeOperation(o, toStdout);
+    if (!op) return 1;
+    // No status messages by default when the data itself goes to stdout.
+    if (toStdout && display().level == 2) display().level = 1;
+    checkOutputDirectories(o);
+    installInterruptHandler();
+    return processFiles(inputs, o, *op);
+}
+
+int run(Options& o) {
+    displayAt(3, "*** Zstandard CLI (%d-bit) v%s, by Yann Collet ***\n", static_cast<int>(sizeof(void*) * 8),
+              kCliVersion);
+    switch (o.mode) {
+    case Mode::bench:
+        displayAt(1, "zstd: benchmarking is not available in this build yet\n");
+        return 1;
+    case Mode::train:
+        displayAt(1, "zstd: dictionary training is not available in this build yet\n");
+        return 1;
+    case Mode::list: return listFiles(o);
+    case Mode::compress:
+    case Mode::decompress:
+    case Mode::test: return runFileMode(o);
+    }
+    return 1;
 }
 
 }  // namespace

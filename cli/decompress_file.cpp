@@ -53,9 +53,9 @@ std::uint64_t effectiveWindowLimit(const Options& o) {
 
 Decompressor::Decompressor(const Options& o, bool passThrough)
     : passThrough_(passThrough), windowLimit_(effectiveWindowLimit(o)) {
-    ZSTD_DCtx* dctx = ZSTD_createDCtx();
-    if (dctx == nullptr) throw FatalError(60, "Error: can't create ZSTD_DStream");
-    dctx_ = dctx;
+    dctx_.reset(ZSTD_createDCtx());
+    if (!dctx_) throw FatalError(60, "Error: can't create ZSTD_DStream");
+    ZSTD_DCtx* dctx = dctx_.get();
     if (!o.checksumValidate) check(ZSTD_DCtx_setParameter(dctx, ZSTD_d_forceIgnoreChecksum, ZSTD_d_ignoreChecksum));
     if (!o.dictFile.empty()) {
         std::vector<unsigned char> dict = loadDictionaryFile(o.dictFile);
@@ -72,7 +72,7 @@ Decompressor::Decompressor(const Options& o, bool passThrough)
     out_.resize(ZSTD_DStreamOutSize());
 }
 
-Decompressor::~Decompressor() { ZSTD_freeDCtx(dctx_); }
+void Decompressor::DCtxDeleter::operator()(ZSTD_DCtx_s* dctx) const { ZSTD_freeDCtx(dctx); }
 
 std::optional<std::string> Decompressor::outputNameFor(const std::string& srcPath) {
     std::optional<std::string> name = stripCompressedSuffix(srcPath);
@@ -134,12 +134,12 @@ Decompressor::Step Decompressor::decodeFrame(FileJob& job, FileOutcome& r) {
     frameHeaderSize_ = avail < sizeof frameHeader_ ? avail : sizeof frameHeader_;
     std::memcpy(frameHeader_, in_.data() + inPos_, frameHeaderSize_);
     // A prefix only lasts for one frame: attach it again for each.
-    if (!patchReference_.empty()) check(ZSTD_DCtx_refPrefix(dctx_, patchReference_.data(), patchReference_.size()));
+    if (!patchReference_.empty()) check(ZSTD_DCtx_refPrefix(dctx_.get(), patchReference_.data(), patchReference_.size()));
 
     for (;;) {
         ZSTD_inBuffer input{in_.data() + inPos_, inEnd_ - inPos_, 0};
         ZSTD_outBuffer output{out_.data(), out_.size(), 0};
-        const size_t hint = ZSTD_decompressStream(dctx_, &output, &input);
+        const size_t hint = ZSTD_decompressStream(dctx_.get(), &output, &input);
         inPos_ += input.pos;
         r.bytesRead += input.pos;
         if (ZSTD_isError(hint)) {
@@ -188,7 +188,7 @@ FileOutcome Decompressor::process(FileJob& job) {
     FileOutcome r;
     const std::string& name = job.input.displayName();
     inPos_ = inEnd_ = 0;
-    ZSTD_DCtx_reset(dctx_, ZSTD_reset_session_only);
+    ZSTD_DCtx_reset(dctx_.get(), ZSTD_reset_session_only);
     showProgress(job, 0, true);
 
     bool ok = true;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,7 +27,7 @@ public:
     // Creates the decoding context with the run's settings (window limit,
     // checksum policy, dictionary). Throws FatalError like the reference.
     Decompressor(const Options& o, bool passThrough);
-    ~Decompressor() override;
+    ~Decompressor() override = default;
     Decompressor(const Decompressor&) = delete;
     Decompressor& operator=(const Decompressor&) = delete;
 
@@ -46,7 +47,10 @@ private:
     void reportWindowTooLarge(const std::string& name) const;
     void showProgress(const FileJob& job, std::uint64_t produced, bool now);
 
-    ZSTD_DCtx_s* dctx_ = nullptr;
+    struct DCtxDeleter {
+        void operator()(ZSTD_DCtx_s* dctx) const;
+    };
+    std::unique_ptr<ZSTD_DCtx_s, DCtxDeleter> dctx_;
     bool passThrough_;
     std::uint64_t windowLimit_;
     std::vector<unsigned char> in_;

@@ -170,10 +170,10 @@ Decompressor::Step Decompressor::decodeFrame(FileJob& job, FileOutcome& r) {
 bool Decompressor::passThroughRest(FileJob& job, FileOutcome& r) {
     for (;;) {
         if (inEnd_ > inPos_) {
+            // Copied bytes are not "decompressed": like the reference, they
+            // stay out of the byte counts and the result line.
             job.sink.write(in_.data() + inPos_, inEnd_ - inPos_);
             r.bytesRead += inEnd_ - inPos_;
-            r.bytesWritten += inEnd_ - inPos_;
-            showProgress(job, r.bytesWritten, false);
         }
         inPos_ = inEnd_ = 0;
         size_t n = job.input.read(in_.data(), in_.size());
@@ -192,6 +192,7 @@ FileOutcome Decompressor::process(FileJob& job) {
     showProgress(job, 0, true);
 
     bool ok = true;
+    bool passedThrough = false;
     try {
         for (bool first = true;; first = false) {
             size_t avail = fillAtLeast(job.input, kMagicSize);
@@ -227,6 +228,7 @@ FileOutcome Decompressor::process(FileJob& job) {
                 ok = false;
             } else if (passThrough_) {
                 ok = passThroughRest(job, r);
+                passedThrough = true;
             } else if (avail < kMagicSize) {
                 displayAt(1, "zstd: %s: unknown header \n", name.c_str());
                 ok = false;
@@ -244,7 +246,8 @@ FileOutcome Decompressor::process(FileJob& job) {
     progress.clear();
     progress_ = nullptr;
     r.ok = ok;
-    if (ok && resultLineEnabled(job.count > 1 ? 3 : 2))
+    if (passedThrough) r.bytesWritten = 0;  // the reference does not count such files' output
+    if (ok && !passedThrough && resultLineEnabled(job.count > 1 ? 3 : 2))
         displayAlways("%-20s: %llu bytes \n", name.c_str(), static_cast<unsigned long long>(r.bytesWritten));
     return r;
 }

@@ -54,6 +54,10 @@ std::unique_ptr<FileOperation> makeOperation(const Options& o, bool toStdout) {
         displayAt(1, "zstd: compression is not available in this build yet\n");
         return nullptr;
     }
+    if (o.mode == Mode::decompress && o.comp.showDefaultCParams) {
+        displayAt(1, "error : can't use --show-default-cparams in decompression mode \n");
+        return nullptr;
+    }
     if (!o.dictFile.empty() && !o.comp.patchFrom.empty()) {
         displayAt(1, "error : can't use -D and --patch-from=# at the same time \n");
         return nullptr;

@@ -32,6 +32,7 @@ public:
     Decompressor& operator=(const Decompressor&) = delete;
 
     const char* verb() const override { return "decompress"; }
+    bool sparseByDefault() const override { return true; }
     std::optional<std::string> outputNameFor(const std::string& srcPath) override;
     FileOutcome process(FileJob& job) override;
     void printSummary(unsigned filesDone, std::uint64_t totalRead, std::uint64_t totalWritten) override;

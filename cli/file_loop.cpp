@@ -87,6 +87,7 @@ private:
         if (!stdoutSink_) {
             struct stat st {};
             bool regular = ::fstat(STDOUT_FILENO, &st) == 0 && S_ISREG(st.st_mode);
+            // Never sparse on stdout unless asked for (--sparse).
             bool sparse = o_.sparse == Tristate::on;
             stdoutSink_ = std::make_unique<FdSink>(STDOUT_FILENO, sparse, sparse && regular);
         }
@@ -119,7 +120,7 @@ private:
                 sink = &stdoutSink();
                 break;
             }
-            ownOutput = OutputFile::create(outPath, in.get(), o_, stdinIsAnInput_);
+            ownOutput = OutputFile::create(outPath, in.get(), o_, stdinIsAnInput_, fileSparse());
             if (!ownOutput) return {};
             sink = &ownOutput->sink();
             break;
@@ -171,11 +172,15 @@ private:
         return r;
     }
 
+    bool fileSparse() const {
+        return o_.sparse == Tristate::on || (o_.sparse == Tristate::automatic && op_.sparseByDefault());
+    }
+
     bool openShared(const InputFile& in) {
         if (shared_) return true;
         if (sharedFailed_ || sharedOpened_) return false;
         sharedOpened_ = true;
-        shared_ = OutputFile::create(*o_.outFile, &in, o_, stdinIsAnInput_);
+        shared_ = OutputFile::create(*o_.outFile, &in, o_, stdinIsAnInput_, fileSparse());
         if (!shared_) sharedFailed_ = true;
         return shared_ != nullptr;
     }

@@ -208,7 +208,7 @@ bool mayOverwrite(const std::string& path, const Options& o, bool stdinIsAnInput
 }  // namespace
 
 std::unique_ptr<OutputFile> OutputFile::create(const std::string& path, const InputFile* src, const Options& o,
-                                               bool stdinIsAnInput) {
+                                               bool stdinIsAnInput, bool sparse) {
     std::unique_ptr<OutputFile> out(new OutputFile());
     out->path_ = path;
     out->done_ = true;  // nothing to clean up until the file is open
@@ -239,8 +239,7 @@ std::unique_ptr<OutputFile> OutputFile::create(const std::string& path, const In
     const bool regular = S_ISREG(out->stat_.st_mode);
     out->removable_ = regular;
     if (regular) setArtefact(path);
-    const bool sparseRequested = o.sparse != Tristate::off;
-    out->sink_ = std::make_unique<FdSink>(out->fd_, sparseRequested, sparseRequested && regular);
+    out->sink_ = std::make_unique<FdSink>(out->fd_, sparse, sparse && regular);
     return out;
 }
 

@@ -104,9 +104,10 @@ public:
     enum class OpenStatus { ok, skipped };
     // Creates `path` for writing after the safety checks (existing file and
     // -f, same file as the input, interactive confirmation). `src` may be null
-    // (stdin input). Returns null when the file must not / cannot be written.
+    // (stdin input). `sparse`: zero runs may become holes. Returns null when
+    // the file must not / cannot be written.
     static std::unique_ptr<OutputFile> create(const std::string& path, const InputFile* src, const Options& o,
-                                              bool stdinIsAnInput);
+                                              bool stdinIsAnInput, bool sparse);
     ~OutputFile();
     OutputFile(const OutputFile&) = delete;
     OutputFile& operator=(const OutputFile&) = delete;

@@ -78,6 +78,7 @@ const char* const kAdvanced[] = {
     "  -t, --test                    Check that compressed files decode correctly.",
     "  -M#, --memory=#               Refuse frames whose window is larger than # bytes",
     "                                (suffixes K, KB, KiB, M, MB, MiB). [Default: 128 MiB]",
+    "  --patch-from=REF              The input is a patch made against the file REF.",
     "  --[no-]sparse                 Write runs of zeros as holes. [Default: on for files]",
     "  --[no-]pass-through           Copy input that is not zstd-compressed unchanged.",
     "                                [Default: off]",

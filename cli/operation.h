@@ -39,6 +39,10 @@ public:
     // per-file result line itself. Throws FatalError for fatal conditions.
     virtual FileOutcome process(FileJob& job) = 0;
 
+    // Whether outputs may be written sparse (zero runs as holes): by default
+    // for decompressed files, never for compressed data.
+    virtual bool sparseByDefault() const = 0;
+
     // Final line of a multi-input run.
     virtual void printSummary(unsigned filesDone, std::uint64_t totalRead, std::uint64_t totalWritten) = 0;
 };

@@ -68,6 +68,7 @@ struct Frame {
 int main(int argc, char** argv) {
     std::vector<int> levels{1, 3, 19};
     double seconds = 1.0;
+    std::string only;  // "zest" or "ref": run that side once per level, untimed (for profilers)
     std::vector<std::string> paths;
     for (int i = 1; i < argc; i++) {
         std::string a = argv[i];
@@ -81,10 +82,12 @@ int main(int argc, char** argv) {
                 levels.push_back(std::atoi(s.substr(pos, c - pos).c_str()));
                 pos = c + 1;
             }
+        } else if (a == "--only" && i + 1 < argc) {
+            only = argv[++i];
         } else if (a == "-r" && i + 1 < argc) {
             seconds = std::atof(argv[++i]);
         } else if (a == "-h" || a == "--help") {
-            std::printf("usage: zest_bench [-l LEVELS] [-r SECONDS_PER_ROUND] [FILE|DIR ...]\n");
+            std::printf("usage: zest_bench [-l LEVELS] [-r SECONDS_PER_ROUND] [--only zest|ref] [FILE|DIR ...]\n");
             return 0;
         } else {
             paths.push_back(a);
@@ -154,6 +157,10 @@ int main(int argc, char** argv) {
             for (const auto& f : frames)
                 ZSTD_decompressDCtx(refD, out.data(), out.size(), f.compressed.data(), f.compressed.size());
         };
+        if (!only.empty()) {
+            if (only == "ref") runRef(); else runZest();
+            continue;
+        }
         double bestZ = 1e30, bestR = 1e30;
         const double deadline = now() + seconds * 2;
         int rounds = 0;

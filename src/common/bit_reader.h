@@ -39,8 +39,8 @@ public:
     ZEST_FORCE_INLINE size_t peek(unsigned nb) const {
         return ((bits_ << (consumed_ & 63)) >> 1) >> (63 - nb);
     }
-    // Peek nb bits, nb >= 1.
-    ZEST_FORCE_INLINE size_t peekFast(unsigned nb) const { return (bits_ << consumed_) >> (64 - nb); }
+    // Peek nb bits, nb >= 1. (The mask keeps the shift defined on corrupt input.)
+    ZEST_FORCE_INLINE size_t peekFast(unsigned nb) const { return (bits_ << (consumed_ & 63)) >> (64 - nb); }
     ZEST_FORCE_INLINE void skip(unsigned nb) { consumed_ += nb; }
     ZEST_FORCE_INLINE size_t read(unsigned nb) {
         size_t v = peek(nb);
@@ -69,6 +69,15 @@ public:
 
     // Fast refill usable only while ptr is at least 8 bytes above start.
     ZEST_FORCE_INLINE bool canReloadFast() const { return ptr_ >= start_ + sizeof(size_t); }
+
+    // Hand-off to and from loops that keep the window in their own registers.
+    const u8* position() const { return ptr_; }
+    size_t window() const { return bits_; }
+    void resume(const u8* ptr, unsigned consumed) {
+        ptr_ = ptr;
+        bits_ = readLEWord(ptr);
+        consumed_ = consumed;
+    }
 
     bool finished() const { return ptr_ == start_ && consumed_ == 64; }
     bool overflowed() const { return consumed_ > 64; }

@@ -1,6 +1,7 @@
 #include "decompress/block.h"
 
 #include "common/bit_reader.h"
+#include "common/cpu.h"
 #include "decompress/copy.h"
 
 namespace zest {
@@ -8,6 +9,7 @@ namespace zest {
 namespace {
 
 constexpr size_t kMinLiteralsFor4Streams = 6;
+constexpr size_t kLiteralsForCells2 = 4096;
 
 // ---- Literals section ------------------------------------------------------
 
@@ -98,7 +100,10 @@ size_t decodeLiterals(BlockState& st, const u8* src, size_t srcSize, size_t bloc
     } else if (st.huf == nullptr) {
         return ZEST_ERR(dictionary_corrupted);
     }
-    const size_t r = fourStreams ? hufDecode4Streams(st.litBuffer, litSize, ip, streamSize, *st.huf)
+    // Double-symbol lookups pay for their table once there are enough literals.
+    if (fourStreams && litSize >= kLiteralsForCells2 && st.huf == &st.hufSpace && !st.hufSpace.hasCells2)
+        hufBuildCells2(st.hufSpace);
+    const size_t r = fourStreams ? hufDecode4Streams(st.litBuffer, litSize, ip, streamSize, *st.huf, st.bmi2)
                                  : hufDecode1Stream(st.litBuffer, litSize, ip, streamSize, *st.huf);
     if (isError(r)) return ZEST_ERR(corruption_detected);
     std::memset(st.litBuffer + litSize, 0, kWildcopySlack);
@@ -115,15 +120,18 @@ struct Sequence {
     size_t offset;
 };
 
+// Sequence decoding state, kept in locals of the hot loop (no arrays: a
+// variably indexed array would live in memory).
 struct SeqDecoder {
     BitReader br;
-    size_t llState, mlState, ofState;
     const SeqCell* llTable;
     const SeqCell* mlTable;
     const SeqCell* ofTable;
-    size_t rep[3];
+    size_t llState, mlState, ofState;
+    size_t rep0, rep1, rep2;
 
-    ZEST_FORCE_INLINE Sequence decode(bool last) {
+    template <bool kUpdateStates>
+    ZEST_FORCE_INLINE Sequence decode() {
         const SeqCell ll = llTable[llState];
         const SeqCell ml = mlTable[mlState];
         const SeqCell of = ofTable[ofState];
@@ -134,28 +142,34 @@ struct SeqDecoder {
 
         size_t offset;
         if (ofBits > 1) {
-            offset = of.baseValue + br.read(ofBits) - 3;
-            rep[2] = rep[1];
-            rep[1] = rep[0];
-            rep[0] = offset;
+            offset = of.baseValue + br.readFast(ofBits) - 3;
+            rep2 = rep1;
+            rep1 = rep0;
+            rep0 = offset;
         } else {
             // Repeat codes; a zero literal length shifts them by one.
             const size_t idx = of.baseValue + br.read(ofBits) - 1 + (ll.baseValue == 0);
             if (idx == 0) {
-                offset = rep[0];
+                offset = rep0;
             } else {
-                offset = idx == 3 ? rep[0] - 1 : rep[idx];
-                if (idx != 1) rep[2] = rep[1];
-                rep[1] = rep[0];
-                rep[0] = offset;
+                if (idx == 1) {
+                    offset = rep1;
+                } else {
+                    offset = idx == 2 ? rep2 : rep0 - 1;
+                    rep2 = rep1;
+                }
+                rep1 = rep0;
+                rep0 = offset;
             }
         }
         seq.offset = offset;
-        seq.matchLength = ml.baseValue + br.read(mlBits);
+        seq.matchLength = ml.baseValue;
+        if (mlBits) seq.matchLength += br.readFast(mlBits);
         if (ofBits + mlBits + llBits > 30) br.reload();
-        seq.litLength = ll.baseValue + br.read(llBits);
+        seq.litLength = ll.baseValue;
+        if (llBits) seq.litLength += br.readFast(llBits);
 
-        if (!last) {
+        if (kUpdateStates) {
             llState = ll.nextStateBase + br.read(ll.nbBits);
             mlState = ml.nextStateBase + br.read(ml.nbBits);
             ofState = of.nextStateBase + br.read(of.nbBits);
@@ -205,9 +219,9 @@ ZEST_FORCE_INLINE size_t execSequence(u8* op, u8* const oend, const Sequence& se
     u8* const oLitEnd = op + seq.litLength;
     u8* const oMatchEnd = oLitEnd + seq.matchLength;
     // Fast path: room for the overrunning copies, literals available, match inside the prefix.
+    // (offset - 1 wraps for offset 0, sending it to the checked path.)
     if (ZEST_LIKELY(size_t(oend - op) >= seq.litLength + seq.matchLength + kWildcopySlack &&
-                    seq.litLength <= size_t(litEnd - lit) && seq.offset <= size_t(oLitEnd - h.prefixStart) &&
-                    seq.offset != 0)) {
+                    seq.litLength <= size_t(litEnd - lit) && seq.offset - 1 < size_t(oLitEnd - h.prefixStart))) {
         copy16(op, lit);
         if (ZEST_UNLIKELY(seq.litLength > 16)) wildCopy16(op + 16, lit + 16, seq.litLength - 16);
         lit += seq.litLength;
@@ -218,7 +232,8 @@ ZEST_FORCE_INLINE size_t execSequence(u8* op, u8* const oend, const Sequence& se
     return execSequenceSafe(op, oend, seq, lit, litEnd, h);
 }
 
-size_t decodeSequences(BlockState& st, u8* dst, size_t dstCapacity, const u8* src, size_t srcSize, size_t nbSeq) {
+ZEST_FORCE_INLINE size_t decodeSequencesBody(BlockState& st, u8* dst, size_t dstCapacity, const u8* src,
+                                             size_t srcSize, size_t nbSeq) {
     u8* op = dst;
     u8* const oend = dst + dstCapacity;
     const u8* lit = st.litPtr;
@@ -235,19 +250,25 @@ size_t decodeSequences(BlockState& st, u8* dst, size_t dstCapacity, const u8* sr
         d.ofState = d.br.read(st.ofLog);
         d.mlState = d.br.read(st.mlLog);
         d.br.reload();
-        d.rep[0] = st.rep[0];
-        d.rep[1] = st.rep[1];
-        d.rep[2] = st.rep[2];
-        for (size_t n = nbSeq; n; n--) {
-            const Sequence seq = d.decode(n == 1);
+        d.rep0 = st.rep[0];
+        d.rep1 = st.rep[1];
+        d.rep2 = st.rep[2];
+        for (size_t n = nbSeq; n > 1; n--) {
+            const Sequence seq = d.decode<true>();
+            const size_t r = execSequence(op, oend, seq, lit, litEnd, h);
+            if (ZEST_UNLIKELY(isError(r))) return r;
+            op += r;
+        }
+        {
+            const Sequence seq = d.decode<false>();
             const size_t r = execSequence(op, oend, seq, lit, litEnd, h);
             if (ZEST_UNLIKELY(isError(r))) return r;
             op += r;
         }
         if (d.br.reload() != BitReader::kCompleted) return ZEST_ERR(corruption_detected);
-        st.rep[0] = u32(d.rep[0]);
-        st.rep[1] = u32(d.rep[1]);
-        st.rep[2] = u32(d.rep[2]);
+        st.rep[0] = u32(d.rep0);
+        st.rep[1] = u32(d.rep1);
+        st.rep[2] = u32(d.rep2);
     }
 
     const size_t lastLits = size_t(litEnd - lit);
@@ -257,6 +278,16 @@ size_t decodeSequences(BlockState& st, u8* dst, size_t dstCapacity, const u8* sr
         op += lastLits;
     }
     return size_t(op - dst);
+}
+
+// The same loop compiled for the baseline and for BMI2 machines.
+ZEST_NOINLINE size_t decodeSequencesDefault(BlockState& st, u8* dst, size_t dstCapacity, const u8* src,
+                                            size_t srcSize, size_t nbSeq) {
+    return decodeSequencesBody(st, dst, dstCapacity, src, srcSize, nbSeq);
+}
+ZEST_NOINLINE ZEST_TARGET_BMI2 size_t decodeSequencesBmi2(BlockState& st, u8* dst, size_t dstCapacity,
+                                                         const u8* src, size_t srcSize, size_t nbSeq) {
+    return decodeSequencesBody(st, dst, dstCapacity, src, srcSize, nbSeq);
 }
 
 }  // namespace
@@ -291,21 +322,22 @@ size_t decodeCompressedBlock(BlockState& st, u8* dst, size_t dstCapacity, const 
         if (ip >= iend) return ZEST_ERR(corruption_detected);
         const unsigned modes = *ip++;
         if (modes & 3) return ZEST_ERR(corruption_detected);
-        size_t n = readSeqTable(&st.llTable, &st.llLog, st.seqSpace.ll, modes >> 6, SeqKind::literalLength, ip,
+        size_t n = readSeqTable<SeqKind::literalLength>(&st.llTable, &st.llLog, st.seqSpace.ll, modes >> 6, ip,
                                 size_t(iend - ip));
         if (isError(n)) return ZEST_ERR(corruption_detected);
         ip += n;
-        n = readSeqTable(&st.ofTable, &st.ofLog, st.seqSpace.of, (modes >> 4) & 3, SeqKind::offset, ip,
+        n = readSeqTable<SeqKind::offset>(&st.ofTable, &st.ofLog, st.seqSpace.of, (modes >> 4) & 3, ip,
                          size_t(iend - ip));
         if (isError(n)) return ZEST_ERR(corruption_detected);
         ip += n;
-        n = readSeqTable(&st.mlTable, &st.mlLog, st.seqSpace.ml, (modes >> 2) & 3, SeqKind::matchLength, ip,
+        n = readSeqTable<SeqKind::matchLength>(&st.mlTable, &st.mlLog, st.seqSpace.ml, (modes >> 2) & 3, ip,
                          size_t(iend - ip));
         if (isError(n)) return ZEST_ERR(corruption_detected);
         ip += n;
         if (ip >= iend) return ZEST_ERR(corruption_detected);
     }
-    return decodeSequences(st, dst, dstCapacity, ip, size_t(iend - ip), nbSeq);
+    return st.bmi2 ? decodeSequencesBmi2(st, dst, dstCapacity, ip, size_t(iend - ip), nbSeq)
+                   : decodeSequencesDefault(st, dst, dstCapacity, ip, size_t(iend - ip), nbSeq);
 }
 
 }  // namespace zest

@@ -21,6 +21,7 @@ struct BlockState {
     const SeqCell* ofTable = nullptr;
     unsigned llLog = 0, mlLog = 0, ofLog = 0;
     u32 rep[3] = {1, 4, 8};
+    bool bmi2 = false;  // use the BMI2 builds of the hot loops
 
     // History: the current contiguous output segment starts at prefixStart;
     // older data (dictionary, or an earlier segment) ends at dictEnd and

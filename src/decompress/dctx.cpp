@@ -1,6 +1,8 @@
 // Context lifetime, parameters and dictionary references.
 #include "decompress/dctx_impl.h"
 
+#include "common/cpu.h"
+
 namespace zest {
 
 // ---- Lifetime ------------------------------------------------------------------
@@ -10,6 +12,7 @@ DCtx* createDCtx(const CustomMem& mem) {
     DCtx* d = memNew<DCtx>(mem);
     if (!d) return nullptr;
     d->mem = mem;
+    d->blk.bmi2 = cpuHasBmi2();
     decompressBegin(d);
     return d;
 }
@@ -21,6 +24,7 @@ DCtx* initStaticDCtx(void* workspace, size_t workspaceSize) {
     d->isStatic = true;
     d->arena.base = static_cast<char*>(workspace) + sizeof(DCtx);
     d->arena.size = workspaceSize - sizeof(DCtx);
+    d->blk.bmi2 = cpuHasBmi2();
     decompressBegin(d);
     return d;
 }

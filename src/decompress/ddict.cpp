@@ -14,6 +14,7 @@ size_t readDictEntropy(DictEntropy& e, const u8* src, size_t size) {
     const u8* const end = src + size;
     size_t n = readHufTable(&e.huf, ip, size);
     if (isError(n)) return ZEST_ERR(dictionary_corrupted);
+    hufBuildCells2(e.huf);  // built once here: a DDict is shared read-only
     ip += n;
 
     struct Part {
@@ -31,7 +32,11 @@ size_t readDictEntropy(DictEntropy& e, const u8* src, size_t size) {
         unsigned log = 0;
         n = readNormalizedCounts(norm, &maxSymbol, &log, p.maxLog, ip, size_t(end - ip));
         if (isError(n)) return ZEST_ERR(dictionary_corrupted);
-        buildSeqTable(p.table, norm, maxSymbol, log, p.kind);
+        switch (p.kind) {
+        case SeqKind::offset: buildSeqTable<SeqKind::offset>(p.table, norm, maxSymbol, log); break;
+        case SeqKind::matchLength: buildSeqTable<SeqKind::matchLength>(p.table, norm, maxSymbol, log); break;
+        default: buildSeqTable<SeqKind::literalLength>(p.table, norm, maxSymbol, log); break;
+        }
         *p.log = log;
         ip += n;
     }

@@ -13,9 +13,9 @@ constexpr short kOFDefaultNorm[29] = {1, 1, 1, 1, 1, 1, 2, 2, 2, 1, 1, 1, 1, 1, 
 
 constexpr PredefinedTables makePredefined() {
     PredefinedTables t{};
-    buildSeqTable(t.ll, kLLDefaultNorm, 35, kLLPredefinedLog, SeqKind::literalLength);
-    buildSeqTable(t.ml, kMLDefaultNorm, 52, kMLPredefinedLog, SeqKind::matchLength);
-    buildSeqTable(t.of, kOFDefaultNorm, 28, kOFPredefinedLog, SeqKind::offset);
+    buildSeqTable<SeqKind::literalLength>(t.ll, kLLDefaultNorm, 35, kLLPredefinedLog);
+    buildSeqTable<SeqKind::matchLength>(t.ml, kMLDefaultNorm, 52, kMLPredefinedLog);
+    buildSeqTable<SeqKind::offset>(t.of, kOFDefaultNorm, 28, kOFPredefinedLog);
     return t;
 }
 
@@ -37,9 +37,10 @@ constexpr KindLimits limitsOf(SeqKind k) {
 
 constinit const PredefinedTables kPredefined = makePredefined();
 
-size_t readSeqTable(const SeqCell** table, unsigned* tableLog, SeqCell* space, unsigned mode, SeqKind kind,
-                    const void* src, size_t srcSize) {
-    const KindLimits lim = limitsOf(kind);
+template <SeqKind kind>
+size_t readSeqTable(const SeqCell** table, unsigned* tableLog, SeqCell* space, unsigned mode, const void* src,
+                    size_t srcSize) {
+    constexpr KindLimits lim = limitsOf(kind);
     switch (mode) {
     case 0:
         *table = kind == SeqKind::literalLength ? kPredefined.ll
@@ -51,7 +52,7 @@ size_t readSeqTable(const SeqCell** table, unsigned* tableLog, SeqCell* space, u
         if (srcSize < 1) return ZEST_ERR(srcSize_wrong);
         const unsigned code = *static_cast<const u8*>(src);
         if (code > lim.maxCode) return ZEST_ERR(corruption_detected);
-        buildSeqRleTable(space, code, kind);
+        buildSeqRleTable<kind>(space, code);
         *table = space;
         *tableLog = 0;
         return 1;
@@ -62,7 +63,7 @@ size_t readSeqTable(const SeqCell** table, unsigned* tableLog, SeqCell* space, u
         unsigned log = 0;
         const size_t n = readNormalizedCounts(norm, &maxSymbol, &log, lim.maxLog, src, srcSize);
         if (isError(n)) return ZEST_ERR(corruption_detected);
-        buildSeqTable(space, norm, maxSymbol, log, kind);
+        buildSeqTable<kind>(space, norm, maxSymbol, log);
         *table = space;
         *tableLog = log;
         return n;
@@ -73,5 +74,11 @@ size_t readSeqTable(const SeqCell** table, unsigned* tableLog, SeqCell* space, u
         return 0;
     }
 }
+
+template size_t readSeqTable<SeqKind::literalLength>(const SeqCell**, unsigned*, SeqCell*, unsigned, const void*,
+                                                     size_t);
+template size_t readSeqTable<SeqKind::matchLength>(const SeqCell**, unsigned*, SeqCell*, unsigned, const void*,
+                                                   size_t);
+template size_t readSeqTable<SeqKind::offset>(const SeqCell**, unsigned*, SeqCell*, unsigned, const void*, size_t);
 
 }  // namespace zest

@@ -27,34 +27,42 @@ struct CodeMeaning {
     u8 bits;
 };
 
-constexpr CodeMeaning codeMeaning(SeqKind kind, unsigned code) {
-    constexpr u32 llBase[36] = {0,  1,  2,  3,  4,  5,  6,  7,  8,   9,   10,  11,   12,   13,   14,   15,   16,   18,
-                                20, 22, 24, 28, 32, 40, 48, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768, 65536};
-    constexpr u8 llBits[36] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  0,  1,  1,
-                               1, 1, 2, 2, 3, 3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
-    constexpr u32 mlBase[53] = {3,  4,  5,  6,  7,  8,  9,  10, 11,  12,  13,  14,   15,   16,   17,   18,    19,    20,
-                                21, 22, 23, 24, 25, 26, 27, 28, 29,  30,  31,  32,   33,   34,   35,   37,    39,    41,
-                                43, 47, 51, 59, 67, 83, 99, 131, 259, 515, 1027, 2051, 4099, 8195, 16387, 32771, 65539};
-    constexpr u8 mlBits[53] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  0,  0,  0,  0,  0,  0,  0, 0,
-                               0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 3, 3, 4, 4, 5, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
-    switch (kind) {
-    case SeqKind::literalLength: return {llBase[code], llBits[code]};
-    case SeqKind::matchLength: return {mlBase[code], mlBits[code]};
-    default: return {u32(1) << code, u8(code)};
-    }
+struct CodeTables {
+    u32 llBase[36];
+    u8 llBits[36];
+    u32 mlBase[53];
+    u8 mlBits[53];
+};
+inline constexpr CodeTables kCodes = {
+    {0,  1,  2,  3,  4,  5,  6,  7,  8,  9,   10,  11,  12,  13,   14,   15,   16,   18,
+     20, 22, 24, 28, 32, 40, 48, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768, 65536},
+    {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 3, 3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16},
+    {3,  4,  5,  6,  7,  8,  9,  10, 11, 12, 13, 14, 15,  16,  17,  18,   19,   20,   21,   22,    23,    24,    25,    26,   27,   28,   29,
+     30, 31, 32, 33, 34, 35, 37, 39, 41, 43, 47, 51, 59, 67, 83, 99, 131, 259, 515, 1027, 2051, 4099, 8195, 16387, 32771, 65539},
+    {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+     0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 3, 3, 4, 4, 5, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16},
+};
+
+template <SeqKind kKind>
+constexpr CodeMeaning codeMeaning(unsigned code) {
+    if constexpr (kKind == SeqKind::literalLength) return {kCodes.llBase[code], kCodes.llBits[code]};
+    else if constexpr (kKind == SeqKind::matchLength) return {kCodes.mlBase[code], kCodes.mlBits[code]};
+    else return {u32(1) << code, u8(code)};
 }
 
 // Build a decoding table from a normalized distribution.
-constexpr void buildSeqTable(SeqCell* table, const short* norm, unsigned maxSymbol, unsigned tableLog, SeqKind kind) {
+template <SeqKind kKind>
+constexpr void buildSeqTable(SeqCell* table, const short* norm, unsigned maxSymbol, unsigned tableLog) {
     buildFseTable(norm, maxSymbol, tableLog, [&](unsigned st, unsigned s, unsigned nb, unsigned base) {
-        const CodeMeaning m = codeMeaning(kind, s);
+        const CodeMeaning m = codeMeaning<kKind>(s);
         table[st] = SeqCell{u16(base), m.bits, u8(nb), m.base};
     });
 }
 
 // A one-state table that always yields `code` (RLE mode).
-constexpr void buildSeqRleTable(SeqCell* table, unsigned code, SeqKind kind) {
-    const CodeMeaning m = codeMeaning(kind, code);
+template <SeqKind kKind>
+constexpr void buildSeqRleTable(SeqCell* table, unsigned code) {
+    const CodeMeaning m = codeMeaning<kKind>(code);
     table[0] = SeqCell{0, m.bits, 0, m.base};
 }
 
@@ -77,7 +85,8 @@ struct SeqTables {
 // Read one table description of the sequences section header.
 // mode: 0 predefined, 1 RLE, 2 FSE, 3 repeat. On success *table points to
 // the table to use (space, kPredefined, or unchanged for repeat) and *tableLog is set.
-size_t readSeqTable(const SeqCell** table, unsigned* tableLog, SeqCell* space, unsigned mode, SeqKind kind,
-                    const void* src, size_t srcSize);
+template <SeqKind kKind>
+size_t readSeqTable(const SeqCell** table, unsigned* tableLog, SeqCell* space, unsigned mode, const void* src,
+                    size_t srcSize);
 
 }  // namespace zest

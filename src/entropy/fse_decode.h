@@ -1,5 +1,8 @@
 // FSE (tANS) table descriptions and decoding tables.
 #pragma once
+#include <cstring>
+#include <type_traits>
+
 #include "common/error.h"
 #include "common/mem.h"
 
@@ -30,6 +33,7 @@ template <class Emit>
 constexpr void buildFseTable(const short* norm, unsigned maxSymbol, unsigned tableLog, Emit&& emit) {
     const unsigned tableSize = 1u << tableLog;
     const unsigned mask = tableSize - 1;
+    const unsigned step = (tableSize >> 1) + (tableSize >> 3) + 3;
     u8 symbolAt[1u << kFseMaxTableLog] = {};
     u16 nextCount[kFseMaxSymbolValue + 1] = {};
     unsigned high = tableSize - 1;
@@ -41,13 +45,30 @@ constexpr void buildFseTable(const short* norm, unsigned maxSymbol, unsigned tab
             nextCount[s] = u16(norm[s]);
         }
     }
-    const unsigned step = (tableSize >> 1) + (tableSize >> 3) + 3;
-    unsigned pos = 0;
-    for (unsigned s = 0; s <= maxSymbol; s++) {
-        for (int i = 0; i < norm[s]; i++) {
-            symbolAt[pos] = u8(s);
-            do pos = (pos + step) & mask;
-            while (pos > high);
+    if (high == tableSize - 1 && !std::is_constant_evaluated()) {
+        // No "less than 1" cells: the k-th cell handed out lands at k*step,
+        // so lay the symbols out in order first, then scatter without checks.
+        u8 ordered[(1u << kFseMaxTableLog) + 8];
+        size_t n = 0;
+        for (unsigned s = 0; s <= maxSymbol; s++) {
+            const u64 fill = u64(s) * 0x0101010101010101ull;
+            for (int i = 0; i < norm[s]; i += 8) std::memcpy(ordered + n + size_t(i), &fill, 8);
+            n += size_t(norm[s] > 0 ? norm[s] : 0);
+        }
+        unsigned pos = 0;
+        for (unsigned k = 0; k < tableSize; k += 2) {
+            symbolAt[pos] = ordered[k];
+            symbolAt[(pos + step) & mask] = ordered[k + 1];
+            pos = (pos + 2 * step) & mask;
+        }
+    } else {
+        unsigned pos = 0;
+        for (unsigned s = 0; s <= maxSymbol; s++) {
+            for (int i = 0; i < norm[s]; i++) {
+                symbolAt[pos] = u8(s);
+                do pos = (pos + step) & mask;
+                while (pos > high);
+            }
         }
     }
     for (unsigned state = 0; state < tableSize; state++) {

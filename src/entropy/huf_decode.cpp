@@ -1,6 +1,7 @@
 #include "entropy/huf_decode.h"
 
 #include "common/bit_reader.h"
+#include "common/cpu.h"
 #include "entropy/fse_decode.h"
 
 namespace zest {
@@ -35,7 +36,7 @@ ZEST_FORCE_INLINE u8 decodeSymbol(BitReader& br, const HufTable::Cell* cells, un
 }
 
 // Decode into [op, oend) with bounds-checked refills; the stream must end exactly.
-size_t decodeTail(u8* op, u8* oend, BitReader& br, const HufTable& t) {
+ZEST_FORCE_INLINE size_t decodeTail(u8* op, u8* oend, BitReader& br, const HufTable& t) {
     const HufTable::Cell* cells = t.cells;
     const unsigned tl = t.tableLog;
     // While the reader can refill fast, 4 symbols fit in one window.
@@ -95,6 +96,7 @@ size_t readHufTable(HufTable* table, const void* src, size_t srcSize) {
         next += count[w] << (w - 1);
     }
     table->tableLog = maxBits;
+    table->hasCells2 = false;
     for (size_t s = 0; s < nbSymbols; s++) {
         const unsigned w = weights[s];
         if (!w) continue;
@@ -113,52 +115,145 @@ size_t hufDecode1Stream(u8* dst, size_t dstSize, const void* src, size_t srcSize
     return decodeTail(dst, dst + dstSize, br, table);
 }
 
-size_t hufDecode4Streams(u8* dst, size_t dstSize, const void* src, size_t srcSize, const HufTable& table) {
+namespace {
+
+constexpr unsigned kCells2Log = kHufMaxTableLog;
+
+}  // namespace
+
+// Two symbols per cell wherever both codes fit in the 11 bits of the index.
+void hufBuildCells2(HufTable& t) {
+    const unsigned tl = t.tableLog;
+    const unsigned drop = kCells2Log - tl;
+    constexpr unsigned mask = (1u << kCells2Log) - 1;
+    for (unsigned i = 0; i <= mask; i++) {
+        const HufTable::Cell c1 = t.cells[i >> drop];
+        const unsigned rest = (i << c1.nbBits) & mask;
+        const HufTable::Cell c2 = t.cells[rest >> drop];
+        if (c1.nbBits + c2.nbBits <= kCells2Log) {
+            t.cells2[i] = HufTable::Cell2{u16(c1.symbol | (c2.symbol << 8)), u8(c1.nbBits + c2.nbBits), 2};
+        } else {
+            t.cells2[i] = HufTable::Cell2{c1.symbol, c1.nbBits, 1};
+        }
+    }
+    t.hasCells2 = true;
+}
+
+namespace {
+
+// A stream in the hot loop: the window shifted so its next bit is bit 63,
+// with a marker bit below the loaded data, so that the number of bits
+// consumed since the load is the count of trailing zeros.
+struct FastStream {
+    u64 bits;
+    const u8* ptr;
+    const u8* start;
+
+    void enter(const BitReader& br, const u8* streamStart) {
+        ptr = br.position();
+        start = streamStart;
+        bits = (br.window() | 1) << br.consumed();
+    }
+    ZEST_FORCE_INLINE void refill() {
+        const unsigned k = unsigned(__builtin_ctzll(bits));
+        ptr -= k >> 3;
+        bits = (readLE64(ptr) | 1) << (k & 7);
+    }
+    // At least 8 bytes stay below ptr after the next refill.
+    ZEST_FORCE_INLINE bool roomy() const { return ptr - start >= 16; }
+    void leave(BitReader& br) const { br.resume(ptr, unsigned(__builtin_ctzll(bits))); }
+};
+
+// Single-symbol cells: variable index width, one byte per lookup.
+struct X1Decoder {
+    const HufTable::Cell* cells;
+    unsigned shift;
+    static constexpr size_t kMaxOut = 1;
+    ZEST_FORCE_INLINE u8* step(FastStream& s, u8* op) const {
+        const HufTable::Cell c = cells[s.bits >> shift];
+        s.bits <<= c.nbBits;
+        *op = c.symbol;
+        return op + 1;
+    }
+};
+
+// Double-symbol cells: fixed 11-bit index, two bytes written per lookup.
+struct X2Decoder {
+    const HufTable::Cell2* cells;
+    static constexpr size_t kMaxOut = 2;
+    ZEST_FORCE_INLINE u8* step(FastStream& s, u8* op) const {
+        const HufTable::Cell2 c = cells[s.bits >> (64 - kCells2Log)];
+        s.bits <<= c.nbBits;
+        writeLE16(op, c.symbols);
+        return op + c.count;
+    }
+};
+
+// Four interleaved streams; 5 lookups of at most 11 bits per stream between refills.
+template <class Decoder>
+ZEST_FORCE_INLINE void decode4Fast(const Decoder& dec, FastStream* st, u8** op, u8* const* segEnd) {
+    constexpr size_t kRoom = 5 * Decoder::kMaxOut;
+    for (;;) {
+        for (int i = 0; i < 4; i++)
+            if (size_t(segEnd[i] - op[i]) < kRoom || !st[i].roomy()) return;
+        for (int k = 0; k < 5; k++) {
+            op[0] = dec.step(st[0], op[0]);
+            op[1] = dec.step(st[1], op[1]);
+            op[2] = dec.step(st[2], op[2]);
+            op[3] = dec.step(st[3], op[3]);
+        }
+        st[0].refill();
+        st[1].refill();
+        st[2].refill();
+        st[3].refill();
+    }
+}
+
+ZEST_FORCE_INLINE size_t decode4StreamsBody(u8* dst, size_t dstSize, const void* src, size_t srcSize,
+                                            const HufTable& table) {
     if (srcSize < 10) return ZEST_ERR(corruption_detected);
     const u8* in = static_cast<const u8*>(src);
     const size_t len1 = readLE16(in), len2 = readLE16(in + 2), len3 = readLE16(in + 4);
     if (len1 + len2 + len3 + 6 >= srcSize) return ZEST_ERR(corruption_detected);
     const size_t len4 = srcSize - 6 - len1 - len2 - len3;
-    const u8* s1 = in + 6;
-    const u8* s2 = s1 + len1;
-    const u8* s3 = s2 + len2;
-    const u8* s4 = s3 + len3;
+    const u8* const starts[4] = {in + 6, in + 6 + len1, in + 6 + len1 + len2, in + 6 + len1 + len2 + len3};
+    const size_t lens[4] = {len1, len2, len3, len4};
     const size_t seg = (dstSize + 3) / 4;
     if (seg * 3 > dstSize) return ZEST_ERR(corruption_detected);
-    u8* op1 = dst;
-    u8* op2 = op1 + seg;
-    u8* op3 = op2 + seg;
-    u8* op4 = op3 + seg;
-    u8* const oend = dst + dstSize;
+    u8* op[4] = {dst, dst + seg, dst + 2 * seg, dst + 3 * seg};
+    u8* const segEnd[4] = {dst + seg, dst + 2 * seg, dst + 3 * seg, dst + dstSize};
 
-    BitReader b1, b2, b3, b4;
-    ZEST_TRY(b1.init(s1, len1));
-    ZEST_TRY(b2.init(s2, len2));
-    ZEST_TRY(b3.init(s3, len3));
-    ZEST_TRY(b4.init(s4, len4));
+    BitReader br[4];
+    for (int i = 0; i < 4; i++) ZEST_TRY(br[i].init(starts[i], lens[i]));
 
-    const HufTable::Cell* cells = table.cells;
-    const unsigned tl = table.tableLog;
-    // Hot loop: all four readers refill without bounds checks, and every
-    // segment has room for 5 more symbols (a window holds 5 codes of 11 bits).
-    if (tl > 0) {
-        while (oend - op4 >= 5 && b1.canReloadFast() && b2.canReloadFast() && b3.canReloadFast() &&
-               b4.canReloadFast()) {
-            for (int k = 0; k < 5; k++) {
-                op1[k] = decodeSymbol(b1, cells, tl);
-                op2[k] = decodeSymbol(b2, cells, tl);
-                op3[k] = decodeSymbol(b3, cells, tl);
-                op4[k] = decodeSymbol(b4, cells, tl);
-            }
-            op1 += 5; op2 += 5; op3 += 5; op4 += 5;
-            b1.reload(); b2.reload(); b3.reload(); b4.reload();
-        }
+    bool fast = table.tableLog > 0;
+    for (int i = 0; i < 4; i++) fast = fast && lens[i] >= 16;
+    if (fast) {
+        FastStream st[4];
+        for (int i = 0; i < 4; i++) st[i].enter(br[i], starts[i]);
+        if (table.hasCells2) decode4Fast(X2Decoder{table.cells2}, st, op, segEnd);
+        else decode4Fast(X1Decoder{table.cells, 64 - table.tableLog}, st, op, segEnd);
+        for (int i = 0; i < 4; i++) st[i].leave(br[i]);
     }
-    ZEST_TRY(decodeTail(op1, dst + seg, b1, table));
-    ZEST_TRY(decodeTail(op2, dst + 2 * seg, b2, table));
-    ZEST_TRY(decodeTail(op3, dst + 3 * seg, b3, table));
-    ZEST_TRY(decodeTail(op4, oend, b4, table));
+    for (int i = 0; i < 4; i++) ZEST_TRY(decodeTail(op[i], segEnd[i], br[i], table));
     return 0;
+}
+
+ZEST_NOINLINE size_t decode4StreamsDefault(u8* dst, size_t dstSize, const void* src, size_t srcSize,
+                                           const HufTable& table) {
+    return decode4StreamsBody(dst, dstSize, src, srcSize, table);
+}
+ZEST_NOINLINE ZEST_TARGET_BMI2 size_t decode4StreamsBmi2(u8* dst, size_t dstSize, const void* src, size_t srcSize,
+                                                        const HufTable& table) {
+    return decode4StreamsBody(dst, dstSize, src, srcSize, table);
+}
+
+}  // namespace
+
+size_t hufDecode4Streams(u8* dst, size_t dstSize, const void* src, size_t srcSize, const HufTable& table,
+                         bool bmi2) {
+    return bmi2 ? decode4StreamsBmi2(dst, dstSize, src, srcSize, table)
+                : decode4StreamsDefault(dst, dstSize, src, srcSize, table);
 }
 
 }  // namespace zest

@@ -15,8 +15,17 @@ struct HufTable {
         u8 symbol;
         u8 nbBits;
     };
+    // Double-symbol cells, indexed by the next 11 bits: one or two symbols
+    // (low byte first), the bits they use and how many bytes they produce.
+    struct Cell2 {
+        u16 symbols;
+        u8 nbBits;
+        u8 count;
+    };
     unsigned tableLog = 0;
+    bool hasCells2 = false;  // cells2 built for the current table (lazily)
     Cell cells[1u << kHufMaxTableLog];
+    Cell2 cells2[1u << kHufMaxTableLog];
 };
 
 // Read a Huffman tree description and build the table. Returns bytes read or an error.
@@ -24,6 +33,11 @@ size_t readHufTable(HufTable* table, const void* src, size_t srcSize);
 
 // Decode exactly dstSize symbols from one stream / from four streams with a jump table.
 size_t hufDecode1Stream(u8* dst, size_t dstSize, const void* src, size_t srcSize, const HufTable& table);
-size_t hufDecode4Streams(u8* dst, size_t dstSize, const void* src, size_t srcSize, const HufTable& table);
+// Uses the double-symbol cells when the table has them.
+size_t hufDecode4Streams(u8* dst, size_t dstSize, const void* src, size_t srcSize, const HufTable& table,
+                         bool bmi2);
+
+// Build the double-symbol cells of a table (worth it for a few KiB of literals).
+void hufBuildCells2(HufTable& table);
 
 }  // namespace zest

@@ -214,22 +214,28 @@ ZEST_NOINLINE size_t execSequenceSafe(u8* op, u8* const oend, const Sequence& se
     return total;
 }
 
-ZEST_FORCE_INLINE size_t execSequence(u8* op, u8* const oend, const Sequence& seq, const u8*& lit,
-                                      const u8* const litEnd, const ExecContext& h) {
+// Returns the new output position, or null with *err set.
+ZEST_FORCE_INLINE u8* execSequence(u8* op, u8* const oend, u8* const oendWild, const Sequence& seq,
+                                   const u8*& lit, const u8* const litEnd, const ExecContext& h, size_t* err) {
     u8* const oLitEnd = op + seq.litLength;
     u8* const oMatchEnd = oLitEnd + seq.matchLength;
+    const u8* const litNext = lit + seq.litLength;
     // Fast path: room for the overrunning copies, literals available, match inside the prefix.
     // (offset - 1 wraps for offset 0, sending it to the checked path.)
-    if (ZEST_LIKELY(size_t(oend - op) >= seq.litLength + seq.matchLength + kWildcopySlack &&
-                    seq.litLength <= size_t(litEnd - lit) && seq.offset - 1 < size_t(oLitEnd - h.prefixStart))) {
+    if (ZEST_LIKELY(oMatchEnd <= oendWild && litNext <= litEnd &&
+                    seq.offset - 1 < size_t(oLitEnd - h.prefixStart))) {
         copy16(op, lit);
         if (ZEST_UNLIKELY(seq.litLength > 16)) wildCopy16(op + 16, lit + 16, seq.litLength - 16);
-        lit += seq.litLength;
+        lit = litNext;
         wildMatchCopy(oLitEnd, seq.offset, seq.matchLength);
-        return size_t(oMatchEnd - op);
+        return oMatchEnd;
     }
-    if (seq.offset == 0) return ZEST_ERR(corruption_detected);
-    return execSequenceSafe(op, oend, seq, lit, litEnd, h);
+    const size_t r = seq.offset == 0 ? ZEST_ERR(corruption_detected) : execSequenceSafe(op, oend, seq, lit, litEnd, h);
+    if (isError(r)) {
+        *err = r;
+        return nullptr;
+    }
+    return op + r;
 }
 
 ZEST_FORCE_INLINE size_t decodeSequencesBody(BlockState& st, u8* dst, size_t dstCapacity, const u8* src,
@@ -253,17 +259,18 @@ ZEST_FORCE_INLINE size_t decodeSequencesBody(BlockState& st, u8* dst, size_t dst
         d.rep0 = st.rep[0];
         d.rep1 = st.rep[1];
         d.rep2 = st.rep[2];
+        // Below oendWild the copies may overrun by up to kWildcopySlack bytes.
+        u8* const oendWild = dstCapacity >= kWildcopySlack ? oend - kWildcopySlack : dst;
+        size_t err = 0;
         for (size_t n = nbSeq; n > 1; n--) {
             const Sequence seq = d.decode<true>();
-            const size_t r = execSequence(op, oend, seq, lit, litEnd, h);
-            if (ZEST_UNLIKELY(isError(r))) return r;
-            op += r;
+            op = execSequence(op, oend, oendWild, seq, lit, litEnd, h, &err);
+            if (ZEST_UNLIKELY(!op)) return err;
         }
         {
             const Sequence seq = d.decode<false>();
-            const size_t r = execSequence(op, oend, seq, lit, litEnd, h);
-            if (ZEST_UNLIKELY(isError(r))) return r;
-            op += r;
+            op = execSequence(op, oend, oendWild, seq, lit, litEnd, h, &err);
+            if (ZEST_UNLIKELY(!op)) return err;
         }
         if (d.br.reload() != BitReader::kCompleted) return ZEST_ERR(corruption_detected);
         st.rep[0] = u32(d.rep0);

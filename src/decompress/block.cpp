@@ -57,34 +57,29 @@ size_t decodeLiterals(BlockState& st, const u8* src, size_t srcSize, size_t bloc
     }
 
     // Huffman-compressed, with a new table (2) or the previous one (3).
+    // (Checks in the reference's order, so errors match.)
+    if (type == 3 && st.huf == nullptr) return ZEST_ERR(dictionary_corrupted);
+    if (srcSize < 5) return ZEST_ERR(corruption_detected);
     size_t lh, litSize, compSize;
     bool fourStreams = sizeFormat != 0;
+    const u32 h = readLE32(src);
     switch (sizeFormat) {
     case 0:
-    case 1: {
-        if (srcSize < 3) return ZEST_ERR(corruption_detected);
-        const u32 h = readLE24(src);
+    case 1:
         lh = 3;
         litSize = (h >> 4) & 0x3FF;
         compSize = (h >> 14) & 0x3FF;
         break;
-    }
-    case 2: {
-        if (srcSize < 4) return ZEST_ERR(corruption_detected);
-        const u32 h = readLE32(src);
+    case 2:
         lh = 4;
         litSize = (h >> 4) & 0x3FFF;
         compSize = h >> 18;
         break;
-    }
-    default: {
-        if (srcSize < 5) return ZEST_ERR(corruption_detected);
-        const u32 h = readLE32(src);
+    default:
         lh = 5;
         litSize = (h >> 4) & 0x3FFFF;
         compSize = (h >> 22) | (size_t(src[4]) << 10);
         break;
-    }
     }
     if (litSize > blockSizeMax) return ZEST_ERR(corruption_detected);
     if (compSize > srcSize - lh) return ZEST_ERR(corruption_detected);
@@ -97,8 +92,6 @@ size_t decodeLiterals(BlockState& st, const u8* src, size_t srcSize, size_t bloc
         st.huf = &st.hufSpace;
         ip += tableSize;
         streamSize -= tableSize;
-    } else if (st.huf == nullptr) {
-        return ZEST_ERR(dictionary_corrupted);
     }
     // Double-symbol lookups pay for their table once there are enough literals.
     if (fourStreams && litSize >= kLiteralsForCells2 && st.huf == &st.hufSpace && !st.hufSpace.hasCells2)

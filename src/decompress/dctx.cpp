@@ -87,9 +87,10 @@ size_t dctxSetParameter(DCtx* d, int param, int value) {
     const Bounds b = dParamBounds(param);
     if (isError(b.error)) return b.error;
     // 0 selects the default for the size-like parameters.
-    if (value == 0 && DParam(param) == DParam::windowLogMax) value = int(kWindowLogDefaultLimit);
-    if (value == 0 && DParam(param) == DParam::maxBlockSize) value = int(kBlockSizeMax);
-    if (value < b.lowerBound || value > b.upperBound) return ZEST_ERR(parameter_outOfBound);
+    const bool isDefault =
+        value == 0 && (DParam(param) == DParam::windowLogMax || DParam(param) == DParam::maxBlockSize);
+    if (!isDefault && (value < b.lowerBound || value > b.upperBound)) return ZEST_ERR(parameter_outOfBound);
+    if (isDefault && DParam(param) == DParam::windowLogMax) value = int(kWindowLogDefaultLimit);
     switch (DParam(param)) {
     case DParam::windowLogMax: d->maxWindowSize = size_t(1) << value; break;
     case DParam::format: d->format = Format(value); break;
@@ -100,7 +101,7 @@ size_t dctxSetParameter(DCtx* d, int param, int value) {
         d->refMultipleDDicts = value != 0;
         break;
     case DParam::disableHuffmanAssembly: d->disableHufAsm = value != 0; break;
-    case DParam::maxBlockSize: d->maxBlockSize = size_t(value); break;
+    case DParam::maxBlockSize: d->maxBlockSizeParam = value; break;
     }
     return 0;
 }
@@ -113,7 +114,7 @@ size_t dctxGetParameter(DCtx* d, int param, int* value) {
     case DParam::forceIgnoreChecksum: *value = d->ignoreChecksum; return 0;
     case DParam::refMultipleDDicts: *value = d->refMultipleDDicts; return 0;
     case DParam::disableHuffmanAssembly: *value = d->disableHufAsm; return 0;
-    case DParam::maxBlockSize: *value = int(d->maxBlockSize); return 0;
+    case DParam::maxBlockSize: *value = d->maxBlockSizeParam; return 0;
     }
     return ZEST_ERR(parameter_unsupported);
 }
@@ -142,7 +143,7 @@ size_t dctxReset(DCtx* d, ResetDirective r) {
         d->ignoreChecksum = false;
         d->refMultipleDDicts = false;
         d->disableHufAsm = false;
-        d->maxBlockSize = kBlockSizeMax;
+        d->maxBlockSizeParam = 0;
         d->ddictSetCount = 0;
     }
     return 0;

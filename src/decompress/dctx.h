@@ -74,6 +74,8 @@ size_t decompressBegin(DCtx* d);
 size_t decompressBeginUsingDict(DCtx* d, const void* dict, size_t dictSize);
 size_t decompressBeginUsingDDict(DCtx* d, const DDict* ddict);
 size_t nextSrcSizeToDecompress(DCtx* d);
+// Like nextSrcSizeToDecompress, but a raw block may be taken in pieces of what is available.
+size_t nextSrcSizeWithInput(const DCtx* d, size_t inputSize);
 NextInputType nextInputType(DCtx* d);
 size_t decompressContinue(DCtx* d, void* dst, size_t dstCapacity, const void* src, size_t srcSize);
 void copyDCtx(DCtx* dst, const DCtx* src);

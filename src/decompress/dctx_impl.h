@@ -38,7 +38,8 @@ public:
     bool ignoreChecksum = false;
     bool refMultipleDDicts = false;
     bool disableHufAsm = false;
-    size_t maxBlockSize = kBlockSizeMax;
+    int maxBlockSizeParam = 0;  // 0: the format's maximum
+    size_t maxBlockSize() const { return maxBlockSizeParam ? size_t(maxBlockSizeParam) : kBlockSizeMax; }
 
     // Dictionaries.
     DDict* ownedDDict = nullptr;      // made by loadDictionary / refPrefix

@@ -79,7 +79,7 @@ size_t beginFrame(DCtx* d, const FrameHeader& fh) {
     if (fh.dictID && d->dictID != fh.dictID) return ZEST_ERR(dictionary_wrong);
     d->validateChecksum = fh.checksumFlag && !d->ignoreChecksum;
     if (d->validateChecksum) XXH64_reset(&d->xxh, 0);
-    d->blockSizeMax = fh.blockSizeMax < d->maxBlockSize ? fh.blockSizeMax : d->maxBlockSize;
+    d->blockSizeMax = fh.blockSizeMax < d->maxBlockSize() ? fh.blockSizeMax : d->maxBlockSize();
     d->decodedSize = 0;
     return 0;
 }
@@ -127,11 +127,12 @@ size_t decodeFrame(DCtx* d, const FrameHeader& fh, u8* dst, size_t dstCapacity, 
     for (;;) {
         if (remaining < kBlockHeaderSize) return ZEST_ERR(srcSize_wrong);
         const BlockHeader b = parseBlockHeader(ip);
-        ZEST_TRY(checkBlockHeader(d, b));
+        if (b.type == 3) return ZEST_ERR(corruption_detected);
         ip += kBlockHeaderSize;
         remaining -= kBlockHeaderSize;
         const size_t contentSize = b.type == 1 ? 1 : b.size;
         if (contentSize > remaining) return ZEST_ERR(srcSize_wrong);
+        ZEST_TRY(checkBlockHeader(d, b));
         const size_t n = decodeBlockContent(d, b.type, op, size_t(oend - op), ip, contentSize, b.size);
         if (isError(n)) return n;
         op += n;
@@ -160,14 +161,21 @@ size_t decompressFrames(DCtx* d, void* dst, size_t dstCapacity, const void* src,
     while (srcSize >= frameHeaderPrefixSize(d->format)) {
         if (d->format == Format::zstd1 && srcSize >= 4 && isSkippableMagic(readLE32(ip))) {
             if (srcSize < kSkippableHeaderSize) return ZEST_ERR(srcSize_wrong);
-            const size_t skip = size_t(readLE32(ip + 4)) + kSkippableHeaderSize;
+            const u32 declared = readLE32(ip + 4);
+            if (declared > 0xFFFFFFFFu - kSkippableHeaderSize) return ZEST_ERR(frameParameter_unsupported);
+            const size_t skip = size_t(declared) + kSkippableHeaderSize;
             if (skip > srcSize) return ZEST_ERR(srcSize_wrong);
             ip += skip;
             srcSize -= skip;
             continue;
         }
+        // Size checks come before the header is interpreted (the reference's order).
+        if (srcSize < frameHeaderMinSize(d->format) + kBlockHeaderSize) return ZEST_ERR(srcSize_wrong);
+        const size_t hsize = frameHeaderSize(ip, srcSize, d->format);
+        if (isError(hsize)) return hsize;
+        if (srcSize < hsize + kBlockHeaderSize) return ZEST_ERR(srcSize_wrong);
         FrameHeader fh;
-        const size_t r = getFrameHeader(&fh, ip, srcSize, d->format);
+        const size_t r = getFrameHeader(&fh, ip, hsize, d->format);
         if (isError(r)) {
             // Bytes after a complete frame that are no frame: too much input was given.
             if (decodedOne && errorCodeOf(r) == ErrorCode::prefix_unknown) return ZEST_ERR(srcSize_wrong);
@@ -246,6 +254,14 @@ size_t decompressBeginUsingDict(DCtx* d, const void* dict, size_t dictSize) {
 
 size_t nextSrcSizeToDecompress(DCtx* d) { return d->expected; }
 
+size_t nextSrcSizeWithInput(const DCtx* d, size_t inputSize) {
+    if (d->stage == Stage::block && d->blockType == 0) {
+        const size_t n = inputSize < d->expected ? inputSize : d->expected;
+        return n ? n : 1;
+    }
+    return d->expected;
+}
+
 NextInputType nextInputType(DCtx* d) {
     switch (d->stage) {
     case Stage::frameHeaderPrefix:
@@ -287,7 +303,7 @@ size_t finishFrameHeader(DCtx* d) {
 size_t decompressContinue(DCtx* d, void* dstv, size_t dstCapacity, const void* srcv, size_t srcSize) {
     const u8* src = static_cast<const u8*>(srcv);
     u8* dst = static_cast<u8*>(dstv);
-    if (srcSize != d->expected) return ZEST_ERR(srcSize_wrong);
+    if (srcSize != nextSrcSizeWithInput(d, srcSize)) return ZEST_ERR(srcSize_wrong);
     switch (d->stage) {
     case Stage::frameHeaderPrefix: {
         if (srcSize == 0) return ZEST_ERR(srcSize_wrong);  // frame finished: call decompressBegin
@@ -329,6 +345,10 @@ size_t decompressContinue(DCtx* d, void* dstv, size_t dstCapacity, const void* s
     case Stage::block: {
         const size_t n = decodeBlockContent(d, d->blockType, dst, dstCapacity, src, srcSize, d->rleSize);
         if (isError(n)) return n;
+        if (d->blockType == 0) {  // raw content may come in pieces
+            d->expected -= srcSize;
+            if (d->expected) return n;
+        }
         if (d->lastBlock) {
             ZEST_TRY(endOfFrameContent(d));
         } else {

@@ -11,13 +11,13 @@ constexpr int kNoProgressMax = 16;
 
 size_t roundedUp(size_t n) { return (n + 63) & ~size_t(63); }
 
-// Output window for a frame: the window, one block, and room for the
-// overrunning copies. Never more than the frame needs when its size is known.
-size_t windowBufferSize(unsigned long long windowSize, unsigned long long contentSize) {
+// Output window for a frame: the window, two blocks, and room for the
+// overrunning copies (the reference's size, so estimates agree). Never more
+// than the frame needs when its size is known.
+unsigned long long windowBufferSize(unsigned long long windowSize, unsigned long long contentSize) {
     const unsigned long long block = windowSize < kBlockSizeMax ? windowSize : kBlockSizeMax;
-    unsigned long long need = windowSize + block + 2 * kWildcopySlack;
-    if (contentSize < need) need = contentSize;
-    return size_t(need);
+    const unsigned long long need = windowSize + 2 * block + 2 * kWildcopySlack;
+    return contentSize < need ? contentSize : need;
 }
 
 // Grow a stream buffer to at least `size` bytes.
@@ -49,16 +49,15 @@ size_t dStreamInSize() { return kBlockSizeMax + kBlockHeaderSize; }
 size_t dStreamOutSize() { return kBlockSizeMax; }
 
 size_t decodingBufferSizeMin(unsigned long long windowSize, unsigned long long frameContentSize) {
-    const unsigned long long block = windowSize < kBlockSizeMax ? windowSize : kBlockSizeMax;
-    unsigned long long need = windowSize + block + 2 * kWildcopySlack;
-    if (frameContentSize < need) need = frameContentSize;
+    const unsigned long long need = windowBufferSize(windowSize, frameContentSize);
     if (need != (unsigned long long)size_t(need)) return ZEST_ERR(frameParameter_windowTooLarge);
     return size_t(need);
 }
 
 size_t estimateDStreamSize(size_t windowSize) {
     const size_t block = windowSize < kBlockSizeMax ? windowSize : kBlockSizeMax;
-    return estimateDCtxSize() + roundedUp(block) + roundedUp(windowBufferSize(windowSize, kContentSizeUnknown)) + 128;
+    return estimateDCtxSize() + roundedUp(block) + roundedUp(size_t(windowBufferSize(windowSize, kContentSizeUnknown))) +
+           128;
 }
 
 size_t estimateDStreamSizeFromFrame(const void* src, size_t srcSize) {
@@ -70,27 +69,28 @@ size_t estimateDStreamSizeFromFrame(const void* src, size_t srcSize) {
     return estimateDStreamSize(size_t(fh.windowSize));
 }
 
+// The init/reset calls return the first input size worth providing.
 size_t initDStream(DCtx* d) {
     ZEST_TRY(dctxReset(d, ResetDirective::session_only));
     ZEST_TRY(dctxRefDDict(d, nullptr));
-    return kFrameHeaderSizeMax;  // hint: the first input worth providing
+    return frameHeaderPrefixSize(d->format);
 }
 
 size_t initDStreamUsingDict(DCtx* d, const void* dict, size_t dictSize) {
     ZEST_TRY(dctxReset(d, ResetDirective::session_only));
     ZEST_TRY(dctxLoadDictionary(d, dict, dictSize, DictLoadMethod::byCopy, DictContentType::autoDetect));
-    return kFrameHeaderSizeMax;
+    return frameHeaderPrefixSize(d->format);
 }
 
 size_t initDStreamUsingDDict(DCtx* d, const DDict* ddict) {
     ZEST_TRY(dctxReset(d, ResetDirective::session_only));
     ZEST_TRY(dctxRefDDict(d, ddict));
-    return kFrameHeaderSizeMax;
+    return frameHeaderPrefixSize(d->format);
 }
 
 size_t resetDStream(DCtx* d) {
     ZEST_TRY(dctxReset(d, ResetDirective::session_only));
-    return kFrameHeaderSizeMax;
+    return frameHeaderPrefixSize(d->format);
 }
 
 namespace {
@@ -112,8 +112,9 @@ size_t startFrame(DCtx* d, const FrameHeader& fh, const DDict* dd) {
     if (window > d->maxWindowSize) return ZEST_ERR(frameParameter_windowTooLarge);
     ZEST_TRY(ensureBuffer(d, &d->inBuff, &d->inBuffCapacity, d->blockSizeMax < 4 ? 4 : d->blockSizeMax));
     if (!d->stableOut) {
-        const size_t outSize = windowBufferSize(window, fh.frameContentSize);
-        ZEST_TRY(ensureBuffer(d, &d->outBuff, &d->outBuffCapacity, outSize));
+        const unsigned long long outSize = windowBufferSize(window, fh.frameContentSize);
+        if (outSize != (unsigned long long)size_t(outSize)) return ZEST_ERR(frameParameter_windowTooLarge);
+        ZEST_TRY(ensureBuffer(d, &d->outBuff, &d->outBuffCapacity, size_t(outSize)));
     }
     return 0;
 }
@@ -192,6 +193,10 @@ size_t decompressStream(DCtx* d, OutBuffer* out, InBuffer* in) {
                     break;
                 }
             }
+            // A stable output buffer must hold the whole frame when its size is known.
+            if (d->stableOut && fh.frameType == FrameType::frame && fh.frameContentSize != kContentSizeUnknown &&
+                fh.frameContentSize > size_t(oend - op))
+                return ZEST_ERR(dstSize_tooSmall);
             if (frameStart) ip += fh.headerSize;
             ZEST_TRY(startFrame(d, fh, dd));
             d->streamStage = StreamStage::read;
@@ -199,7 +204,7 @@ size_t decompressStream(DCtx* d, OutBuffer* out, InBuffer* in) {
         }
 
         case StreamStage::read: {
-            const size_t need = d->expected;
+            const size_t need = nextSrcSizeWithInput(d, size_t(iend - ip));
             if (need == 0) {  // frame finished
                 d->streamStage = StreamStage::init;
                 moreWork = false;

@@ -248,7 +248,7 @@ size_t readSkippableFrame(void* dst, size_t dstCapacity, unsigned* magicVariant,
     if (srcSize < kSkippableHeaderSize) return ZEST_ERR(srcSize_wrong);
     const u8* in = static_cast<const u8*>(src);
     const u32 magic = readLE32(in);
-    if (!isSkippableMagic(magic)) return ZEST_ERR(prefix_unknown);
+    if (!isSkippableMagic(magic)) return ZEST_ERR(frameParameter_unsupported);
     const size_t contentSize = readLE32(in + 4);
     if (contentSize > srcSize - kSkippableHeaderSize) return ZEST_ERR(srcSize_wrong);
     if (contentSize > dstCapacity) return ZEST_ERR(dstSize_tooSmall);

@@ -25,6 +25,10 @@ size_t completeWeights(u8* weights, size_t n, unsigned* maxBits) {
     const u32 rest = (u32(1) << bits) - total;
     if (rest & (rest - 1)) return ZEST_ERR(corruption_detected);  // not a power of two
     weights[n] = u8(highBit32(rest) + 1);
+    // A complete prefix code has an even number (at least two) of longest codes.
+    unsigned weightOnes = 0;
+    for (size_t i = 0; i <= n; i++) weightOnes += weights[i] == 1;
+    if (weightOnes < 2 || (weightOnes & 1)) return ZEST_ERR(corruption_detected);
     *maxBits = bits;
     return n + 1;
 }
@@ -117,13 +121,14 @@ size_t hufDecode1Stream(u8* dst, size_t dstSize, const void* src, size_t srcSize
 
 namespace {
 
-constexpr unsigned kCells2Log = kHufMaxTableLog;
+constexpr unsigned kCells2Log = kHufCells2Log;
 
 }  // namespace
 
 // Two symbols per cell wherever both codes fit in the 11 bits of the index.
 void hufBuildCells2(HufTable& t) {
     const unsigned tl = t.tableLog;
+    if (tl > kCells2Log) return;
     const unsigned drop = kCells2Log - tl;
     constexpr unsigned mask = (1u << kCells2Log) - 1;
     for (unsigned i = 0; i <= mask; i++) {
@@ -165,10 +170,12 @@ struct FastStream {
 };
 
 // Single-symbol cells: variable index width, one byte per lookup.
+template <int kSteps>
 struct X1Decoder {
     const HufTable::Cell* cells;
     unsigned shift;
     static constexpr size_t kMaxOut = 1;
+    static constexpr int kStepsPerRefill = kSteps;
     ZEST_FORCE_INLINE u8* step(FastStream& s, u8* op) const {
         const HufTable::Cell c = cells[s.bits >> shift];
         s.bits <<= c.nbBits;
@@ -181,6 +188,7 @@ struct X1Decoder {
 struct X2Decoder {
     const HufTable::Cell2* cells;
     static constexpr size_t kMaxOut = 2;
+    static constexpr int kStepsPerRefill = 5;
     ZEST_FORCE_INLINE u8* step(FastStream& s, u8* op) const {
         const HufTable::Cell2 c = cells[s.bits >> (64 - kCells2Log)];
         s.bits <<= c.nbBits;
@@ -189,14 +197,16 @@ struct X2Decoder {
     }
 };
 
-// Four interleaved streams; 5 lookups of at most 11 bits per stream between refills.
+// Four interleaved streams. A refill leaves at least 57 bits: 5 lookups of
+// up to 11 bits, or 4 of 12 bits, fit between refills.
 template <class Decoder>
 ZEST_FORCE_INLINE void decode4Fast(const Decoder& dec, FastStream* st, u8** op, u8* const* segEnd) {
-    constexpr size_t kRoom = 5 * Decoder::kMaxOut;
+    constexpr int kSteps = Decoder::kStepsPerRefill;
+    constexpr size_t kRoom = kSteps * Decoder::kMaxOut;
     for (;;) {
         for (int i = 0; i < 4; i++)
             if (size_t(segEnd[i] - op[i]) < kRoom || !st[i].roomy()) return;
-        for (int k = 0; k < 5; k++) {
+        for (int k = 0; k < kSteps; k++) {
             op[0] = dec.step(st[0], op[0]);
             op[1] = dec.step(st[1], op[1]);
             op[2] = dec.step(st[2], op[2]);
@@ -232,7 +242,8 @@ ZEST_FORCE_INLINE size_t decode4StreamsBody(u8* dst, size_t dstSize, const void*
         FastStream st[4];
         for (int i = 0; i < 4; i++) st[i].enter(br[i], starts[i]);
         if (table.hasCells2) decode4Fast(X2Decoder{table.cells2}, st, op, segEnd);
-        else decode4Fast(X1Decoder{table.cells, 64 - table.tableLog}, st, op, segEnd);
+        else if (table.tableLog <= 11) decode4Fast(X1Decoder<5>{table.cells, 64 - table.tableLog}, st, op, segEnd);
+        else decode4Fast(X1Decoder<4>{table.cells, 64 - table.tableLog}, st, op, segEnd);
         for (int i = 0; i < 4; i++) st[i].leave(br[i]);
     }
     for (int i = 0; i < 4; i++) ZEST_TRY(decodeTail(op[i], segEnd[i], br[i], table));

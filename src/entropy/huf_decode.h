@@ -5,7 +5,10 @@
 
 namespace zest {
 
-constexpr unsigned kHufMaxTableLog = 11;
+// The format caps code lengths at 11 bits; the reference decoder accepts 12,
+// so we do too (frames it decodes must decode here).
+constexpr unsigned kHufMaxTableLog = 12;
+constexpr unsigned kHufCells2Log = 11;  // index width of double-symbol cells
 constexpr unsigned kHufMaxSymbolValue = 255;
 
 // Single-symbol decoding table: the next tableLog bits of the stream index a
@@ -25,7 +28,7 @@ struct HufTable {
     unsigned tableLog = 0;
     bool hasCells2 = false;  // cells2 built for the current table (lazily)
     Cell cells[1u << kHufMaxTableLog];
-    Cell2 cells2[1u << kHufMaxTableLog];
+    Cell2 cells2[1u << kHufCells2Log];
 };
 
 // Read a Huffman tree description and build the table. Returns bytes read or an error.
@@ -37,7 +40,8 @@ size_t hufDecode1Stream(u8* dst, size_t dstSize, const void* src, size_t srcSize
 size_t hufDecode4Streams(u8* dst, size_t dstSize, const void* src, size_t srcSize, const HufTable& table,
                          bool bmi2);
 
-// Build the double-symbol cells of a table (worth it for a few KiB of literals).
+// Build the double-symbol cells of a table (worth it for a few KiB of
+// literals); does nothing for tables with 12-bit codes.
 void hufBuildCells2(HufTable& table);
 
 }  // namespace zest

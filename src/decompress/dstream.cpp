@@ -11,12 +11,21 @@ constexpr int kNoProgressMax = 16;
 
 size_t roundedUp(size_t n) { return (n + 63) & ~size_t(63); }
 
-// Output window for a frame: the window, two blocks, and room for the
-// overrunning copies (the reference's size, so estimates agree). Never more
-// than the frame needs when its size is known.
-unsigned long long windowBufferSize(unsigned long long windowSize, unsigned long long contentSize) {
+// What the reference reports as the minimum output buffer for a frame
+// (ZSTD_decodingBufferSize_min): the window, two blocks and copy slack.
+unsigned long long referenceBufferSize(unsigned long long windowSize, unsigned long long contentSize) {
     const unsigned long long block = windowSize < kBlockSizeMax ? windowSize : kBlockSizeMax;
     const unsigned long long need = windowSize + 2 * block + 2 * kWildcopySlack;
+    return contentSize < need ? contentSize : need;
+}
+
+// What we allocate: the window, one block and copy slack suffice, because a
+// block is only decoded at the start of the buffer (wrapping) when the old
+// segment's needed part lies at least 2 * kWildcopySlack bytes beyond
+// everything the new block can write. Never more than the frame needs.
+unsigned long long windowBufferSize(unsigned long long windowSize, unsigned long long contentSize) {
+    const unsigned long long block = windowSize < kBlockSizeMax ? windowSize : kBlockSizeMax;
+    const unsigned long long need = windowSize + block + 2 * kWildcopySlack;
     return contentSize < need ? contentSize : need;
 }
 
@@ -49,7 +58,7 @@ size_t dStreamInSize() { return kBlockSizeMax + kBlockHeaderSize; }
 size_t dStreamOutSize() { return kBlockSizeMax; }
 
 size_t decodingBufferSizeMin(unsigned long long windowSize, unsigned long long frameContentSize) {
-    const unsigned long long need = windowBufferSize(windowSize, frameContentSize);
+    const unsigned long long need = referenceBufferSize(windowSize, frameContentSize);
     if (need != (unsigned long long)size_t(need)) return ZEST_ERR(frameParameter_windowTooLarge);
     return size_t(need);
 }

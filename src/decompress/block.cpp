@@ -93,8 +93,11 @@ size_t decodeLiterals(BlockState& st, const u8* src, size_t srcSize, size_t bloc
         ip += tableSize;
         streamSize -= tableSize;
     }
-    // Double-symbol lookups pay for their table once there are enough literals.
-    if (fourStreams && litSize >= kLiteralsForCells2 && st.huf == &st.hufSpace && !st.hufSpace.hasCells2)
+    // Double-symbol lookups pay for their table once there are enough
+    // literals, and only when codes are short enough (under ~5.5 bits on
+    // average) for two of them to fit in one 11-bit lookup often.
+    if (fourStreams && litSize >= kLiteralsForCells2 && st.huf == &st.hufSpace && !st.hufSpace.hasCells2 &&
+        streamSize * 16 < litSize * 11)
         hufBuildCells2(st.hufSpace);
     const size_t r = fourStreams ? hufDecode4Streams(st.litBuffer, litSize, ip, streamSize, *st.huf, st.bmi2)
                                  : hufDecode1Stream(st.litBuffer, litSize, ip, streamSize, *st.huf);

@@ -105,7 +105,7 @@ size_t readHufTable(HufTable* table, const void* src, size_t srcSize) {
         const unsigned w = weights[s];
         if (!w) continue;
         const u32 span = u32(1) << (w - 1);
-        const HufTable::Cell cell{u8(s), u8(maxBits + 1 - w)};
+        const HufTable::Cell cell{u8(maxBits + 1 - w), u8(s)};
         HufTable::Cell* dst = table->cells + rankStart[w];
         for (u32 i = 0; i < span; i++) dst[i] = cell;
         rankStart[w] += span;
@@ -136,9 +136,9 @@ void hufBuildCells2(HufTable& t) {
         const unsigned rest = (i << c1.nbBits) & mask;
         const HufTable::Cell c2 = t.cells[rest >> drop];
         if (c1.nbBits + c2.nbBits <= kCells2Log) {
-            t.cells2[i] = HufTable::Cell2{u16(c1.symbol | (c2.symbol << 8)), u8(c1.nbBits + c2.nbBits), 2};
+            t.cells2[i] = HufTable::Cell2{u8(c1.nbBits + c2.nbBits), c1.symbol, c2.symbol, 2};
         } else {
-            t.cells2[i] = HufTable::Cell2{c1.symbol, c1.nbBits, 1};
+            t.cells2[i] = HufTable::Cell2{c1.nbBits, c1.symbol, 0, 1};
         }
     }
     t.hasCells2 = true;
@@ -164,8 +164,6 @@ struct FastStream {
         ptr -= k >> 3;
         bits = (readLE64(ptr) | 1) << (k & 7);
     }
-    // At least 8 bytes stay below ptr after the next refill.
-    ZEST_FORCE_INLINE bool roomy() const { return ptr - start >= 16; }
     void leave(BitReader& br) const { br.resume(ptr, unsigned(__builtin_ctzll(bits))); }
 };
 
@@ -177,9 +175,10 @@ struct X1Decoder {
     static constexpr size_t kMaxOut = 1;
     static constexpr int kStepsPerRefill = kSteps;
     ZEST_FORCE_INLINE u8* step(FastStream& s, u8* op) const {
-        const HufTable::Cell c = cells[s.bits >> shift];
-        s.bits <<= c.nbBits;
-        *op = c.symbol;
+        u16 e;
+        std::memcpy(&e, &cells[s.bits >> shift], 2);
+        s.bits <<= (e & 63);
+        *op = u8(e >> 8);
         return op + 1;
     }
 };
@@ -187,35 +186,47 @@ struct X1Decoder {
 // Double-symbol cells: fixed 11-bit index, two bytes written per lookup.
 struct X2Decoder {
     const HufTable::Cell2* cells;
+    unsigned shift;  // 64 - 11, kept in a register for a one-instruction shift
     static constexpr size_t kMaxOut = 2;
     static constexpr int kStepsPerRefill = 5;
     ZEST_FORCE_INLINE u8* step(FastStream& s, u8* op) const {
-        const HufTable::Cell2 c = cells[s.bits >> (64 - kCells2Log)];
-        s.bits <<= c.nbBits;
-        writeLE16(op, c.symbols);
-        return op + c.count;
+        u32 e;
+        std::memcpy(&e, &cells[s.bits >> shift], 4);
+        s.bits <<= (e & 63);
+        writeLE16(op, u16(e >> 8));
+        return op + (e >> 24);
     }
 };
 
 // Four interleaved streams. A refill leaves at least 57 bits: 5 lookups of
-// up to 11 bits, or 4 of 12 bits, fit between refills.
+// up to 11 bits, or 4 of 12 bits, fit between refills, and a round moves each
+// stream back by at most 7 bytes. Rounds are run in batches whose length is
+// computed up front, so the inner loop has a single exit test.
 template <class Decoder>
 ZEST_FORCE_INLINE void decode4Fast(const Decoder& dec, FastStream* st, u8** op, u8* const* segEnd) {
     constexpr int kSteps = Decoder::kStepsPerRefill;
     constexpr size_t kRoom = kSteps * Decoder::kMaxOut;
     for (;;) {
-        for (int i = 0; i < 4; i++)
-            if (size_t(segEnd[i] - op[i]) < kRoom || !st[i].roomy()) return;
-        for (int k = 0; k < kSteps; k++) {
-            op[0] = dec.step(st[0], op[0]);
-            op[1] = dec.step(st[1], op[1]);
-            op[2] = dec.step(st[2], op[2]);
-            op[3] = dec.step(st[3], op[3]);
+        size_t rounds = ~size_t(0);
+        for (int i = 0; i < 4; i++) {
+            const size_t byOut = size_t(segEnd[i] - op[i]) / kRoom;
+            const size_t byIn = st[i].ptr - st[i].start >= 8 ? size_t(st[i].ptr - st[i].start - 8) / 7 : 0;
+            rounds = rounds < byOut ? rounds : byOut;
+            rounds = rounds < byIn ? rounds : byIn;
         }
-        st[0].refill();
-        st[1].refill();
-        st[2].refill();
-        st[3].refill();
+        if (rounds == 0) return;
+        do {
+            for (int k = 0; k < kSteps; k++) {
+                op[0] = dec.step(st[0], op[0]);
+                op[1] = dec.step(st[1], op[1]);
+                op[2] = dec.step(st[2], op[2]);
+                op[3] = dec.step(st[3], op[3]);
+            }
+            st[0].refill();
+            st[1].refill();
+            st[2].refill();
+            st[3].refill();
+        } while (--rounds);
     }
 }
 
@@ -241,7 +252,11 @@ ZEST_FORCE_INLINE size_t decode4StreamsBody(u8* dst, size_t dstSize, const void*
     if (fast) {
         FastStream st[4];
         for (int i = 0; i < 4; i++) st[i].enter(br[i], starts[i]);
-        if (table.hasCells2) decode4Fast(X2Decoder{table.cells2}, st, op, segEnd);
+        if (table.hasCells2) {
+            unsigned shift = 64 - kCells2Log;
+            asm("" : "+r"(shift));  // keep it a register: shrx beats mov+shr by an immediate
+            decode4Fast(X2Decoder{table.cells2, shift}, st, op, segEnd);
+        }
         else if (table.tableLog <= 11) decode4Fast(X1Decoder<5>{table.cells, 64 - table.tableLog}, st, op, segEnd);
         else decode4Fast(X1Decoder<4>{table.cells, 64 - table.tableLog}, st, op, segEnd);
         for (int i = 0; i < 4; i++) st[i].leave(br[i]);

@@ -14,15 +14,18 @@ constexpr unsigned kHufMaxSymbolValue = 255;
 // Single-symbol decoding table: the next tableLog bits of the stream index a
 // cell holding the symbol and its code length.
 struct HufTable {
+    // Bit count first: loaded as one word, its low bits are the shift count
+    // (x86 shifts ignore the rest) and its high byte the symbol.
     struct Cell {
-        u8 symbol;
         u8 nbBits;
+        u8 symbol;
     };
     // Double-symbol cells, indexed by the next 11 bits: one or two symbols
     // (low byte first), the bits they use and how many bytes they produce.
     struct Cell2 {
-        u16 symbols;
         u8 nbBits;
+        u8 symbol1;
+        u8 symbol2;
         u8 count;
     };
     unsigned tableLog = 0;

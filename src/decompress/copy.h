@@ -27,11 +27,17 @@ ZEST_FORCE_INLINE void wildMatchCopy(u8* dst, size_t offset, size_t len) {
     }
     u8* const end = dst + len;
     if (offset < 8) {
-        // Lay down the first 8 bytes one at a time, then copy 8 bytes from a
+        // Lay down 4 bytes one at a time, 4 more from a distance that is a
+        // multiple of the period (at least 4), then 8-byte copies from a
         // distance that is a multiple of the period and at least 8.
-        static constexpr u8 kDistance[8] = {0, 8, 8, 9, 8, 10, 12, 14};
-        for (int i = 0; i < 8; i++) dst[i] = src[i];
-        const size_t d = kDistance[offset];
+        static constexpr u8 kDistance4[8] = {0, 4, 4, 6, 4, 5, 6, 7};
+        static constexpr u8 kDistance8[8] = {0, 8, 8, 9, 8, 10, 12, 14};
+        dst[0] = src[0];
+        dst[1] = src[1];
+        dst[2] = src[2];
+        dst[3] = src[3];
+        std::memcpy(dst + 4, dst + 4 - kDistance4[offset], 4);
+        const size_t d = kDistance8[offset];
         dst += 8;
         while (dst < end) {
             copy8(dst, dst - d);

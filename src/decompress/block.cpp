@@ -142,21 +142,21 @@ struct SeqDecoder {
             rep2 = rep1;
             rep1 = rep0;
             rep0 = offset;
+        } else if (ofBits == 0) {
+            // Repeat code 1: the latest offset, or the second with no literals.
+            // Written as selects: whether LL is zero is not predictable.
+            const bool ll0 = ll.baseValue == 0;
+            offset = ll0 ? rep1 : rep0;
+            rep1 = ll0 ? rep0 : rep1;
+            rep0 = offset;
         } else {
-            // Repeat codes; a zero literal length shifts them by one.
-            const size_t idx = of.baseValue + br.read(ofBits) - 1 + (ll.baseValue == 0);
-            if (idx == 0) {
-                offset = rep0;
-            } else {
-                if (idx == 1) {
-                    offset = rep1;
-                } else {
-                    offset = idx == 2 ? rep2 : rep0 - 1;
-                    rep2 = rep1;
-                }
-                rep1 = rep0;
-                rep0 = offset;
-            }
+            // Repeat codes 2 and 3, shifted by one when LL is zero:
+            // 1 -> rep1, 2 -> rep2, 3 -> rep0 - 1.
+            const size_t idx = of.baseValue + br.readFast(1) - 1 + (ll.baseValue == 0);
+            offset = idx == 1 ? rep1 : idx == 2 ? rep2 : rep0 - 1;
+            rep2 = idx == 1 ? rep2 : rep1;
+            rep1 = rep0;
+            rep0 = offset;
         }
         seq.offset = offset;
         seq.matchLength = ml.baseValue;

@@ -182,13 +182,14 @@ struct ExecContext {
 };
 
 // Execute one sequence without the fast path's slack: exact copies only.
-ZEST_NOINLINE size_t execSequenceSafe(u8* op, u8* const oend, const Sequence& seq, const u8*& lit,
-                                      const u8* const litEnd, const ExecContext& h) {
+// (The caller advances its literal pointer on success.)
+ZEST_NOINLINE size_t execSequenceSafe(u8* op, u8* const oend, const Sequence seq, const u8* lit,
+                                      const u8* const litEnd, const ExecContext h) {
+    if (seq.offset == 0) return ZEST_ERR(corruption_detected);
     if (seq.litLength > size_t(litEnd - lit)) return ZEST_ERR(corruption_detected);
     const size_t total = seq.litLength + seq.matchLength;
     if (total > size_t(oend - op)) return ZEST_ERR(dstSize_tooSmall);
     if (seq.litLength) std::memcpy(op, lit, seq.litLength);
-    lit += seq.litLength;
     u8* const oLitEnd = op + seq.litLength;
     size_t len = seq.matchLength;
     u8* dst = oLitEnd;
@@ -210,9 +211,10 @@ ZEST_NOINLINE size_t execSequenceSafe(u8* op, u8* const oend, const Sequence& se
     return total;
 }
 
-// Returns the new output position, or null with *err set.
-ZEST_FORCE_INLINE u8* execSequence(u8* op, u8* const oend, u8* const oendWild, const Sequence& seq,
-                                   const u8*& lit, const u8* const litEnd, const ExecContext& h, size_t* err) {
+// Execute one sequence: the fast path inline, everything else out of line.
+// Returns 0 or an error; op and lit advance on success.
+ZEST_FORCE_INLINE size_t execSequence(u8*& op, u8* const oend, u8* const oendWild, const Sequence& seq,
+                                      const u8*& lit, const u8* const litEnd, const ExecContext& h) {
     u8* const oLitEnd = op + seq.litLength;
     u8* const oMatchEnd = oLitEnd + seq.matchLength;
     const u8* const litNext = lit + seq.litLength;
@@ -222,16 +224,16 @@ ZEST_FORCE_INLINE u8* execSequence(u8* op, u8* const oend, u8* const oendWild, c
                     seq.offset - 1 < size_t(oLitEnd - h.prefixStart))) {
         copy16(op, lit);
         if (ZEST_UNLIKELY(seq.litLength > 16)) wildCopy16(op + 16, lit + 16, seq.litLength - 16);
-        lit = litNext;
         wildMatchCopy(oLitEnd, seq.offset, seq.matchLength);
-        return oMatchEnd;
+        op = oMatchEnd;
+        lit = litNext;
+        return 0;
     }
-    const size_t r = seq.offset == 0 ? ZEST_ERR(corruption_detected) : execSequenceSafe(op, oend, seq, lit, litEnd, h);
-    if (isError(r)) {
-        *err = r;
-        return nullptr;
-    }
-    return op + r;
+    const size_t r = execSequenceSafe(op, oend, seq, lit, litEnd, h);
+    if (isError(r)) return r;
+    op += r;
+    lit = litNext;
+    return 0;
 }
 
 ZEST_FORCE_INLINE size_t decodeSequencesBody(BlockState& st, u8* dst, size_t dstCapacity, const u8* src,
@@ -257,16 +259,15 @@ ZEST_FORCE_INLINE size_t decodeSequencesBody(BlockState& st, u8* dst, size_t dst
         d.rep2 = st.rep[2];
         // Below oendWild the copies may overrun by up to kWildcopySlack bytes.
         u8* const oendWild = dstCapacity >= kWildcopySlack ? oend - kWildcopySlack : dst;
-        size_t err = 0;
         for (size_t n = nbSeq; n > 1; n--) {
             const Sequence seq = d.decode<true>();
-            op = execSequence(op, oend, oendWild, seq, lit, litEnd, h, &err);
-            if (ZEST_UNLIKELY(!op)) return err;
+            const size_t err = execSequence(op, oend, oendWild, seq, lit, litEnd, h);
+            if (ZEST_UNLIKELY(err)) return err;
         }
         {
             const Sequence seq = d.decode<false>();
-            op = execSequence(op, oend, oendWild, seq, lit, litEnd, h, &err);
-            if (ZEST_UNLIKELY(!op)) return err;
+            const size_t err = execSequence(op, oend, oendWild, seq, lit, litEnd, h);
+            if (ZEST_UNLIKELY(err)) return err;
         }
         if (d.br.reload() != BitReader::kCompleted) return ZEST_ERR(corruption_detected);
         st.rep[0] = u32(d.rep0);

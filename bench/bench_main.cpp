@@ -63,12 +63,60 @@ struct Frame {
     size_t originalSize;
 };
 
+// Streaming decode through 128 KiB input and output buffers, like the CLI.
+size_t streamZest(zest::DCtx* d, std::vector<char>& chunk, const Frame& f) {
+    zest::dctxReset(d, zest::ResetDirective::session_only);
+    size_t produced = 0;
+    const size_t step = 128 * 1024;
+    for (size_t pos = 0; pos < f.compressed.size();) {
+        zest::InBuffer in{f.compressed.data() + pos, std::min(step, f.compressed.size() - pos), 0};
+        while (in.pos < in.size) {
+            zest::OutBuffer out{chunk.data(), chunk.size(), 0};
+            if (zest::isError(zest::decompressStream(d, &out, &in))) return 0;
+            produced += out.pos;
+        }
+        pos += in.size;
+    }
+    for (;;) {  // drain
+        zest::InBuffer in{nullptr, 0, 0};
+        zest::OutBuffer out{chunk.data(), chunk.size(), 0};
+        const size_t r = zest::decompressStream(d, &out, &in);
+        produced += out.pos;
+        if (zest::isError(r) || out.pos == 0) break;
+    }
+    return produced;
+}
+
+size_t streamRef(ZSTD_DCtx* d, std::vector<char>& chunk, const Frame& f) {
+    ZSTD_DCtx_reset(d, ZSTD_reset_session_only);
+    size_t produced = 0;
+    const size_t step = 128 * 1024;
+    for (size_t pos = 0; pos < f.compressed.size();) {
+        ZSTD_inBuffer in{f.compressed.data() + pos, std::min(step, f.compressed.size() - pos), 0};
+        while (in.pos < in.size) {
+            ZSTD_outBuffer out{chunk.data(), chunk.size(), 0};
+            if (ZSTD_isError(ZSTD_decompressStream(d, &out, &in))) return 0;
+            produced += out.pos;
+        }
+        pos += in.size;
+    }
+    for (;;) {
+        ZSTD_inBuffer in{nullptr, 0, 0};
+        ZSTD_outBuffer out{chunk.data(), chunk.size(), 0};
+        const size_t r = ZSTD_decompressStream(d, &out, &in);
+        produced += out.pos;
+        if (ZSTD_isError(r) || out.pos == 0) break;
+    }
+    return produced;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     std::vector<int> levels{1, 3, 19};
     double seconds = 1.0;
     std::string only;  // "zest" or "ref": run that side once per level, untimed (for profilers)
+    bool streaming = false;  // -s: streaming API with 128 KiB buffers (the CLI's path)
     std::vector<std::string> paths;
     for (int i = 1; i < argc; i++) {
         std::string a = argv[i];
@@ -82,12 +130,14 @@ int main(int argc, char** argv) {
                 levels.push_back(std::atoi(s.substr(pos, c - pos).c_str()));
                 pos = c + 1;
             }
+        } else if (a == "-s") {
+            streaming = true;
         } else if (a == "--only" && i + 1 < argc) {
             only = argv[++i];
         } else if (a == "-r" && i + 1 < argc) {
             seconds = std::atof(argv[++i]);
         } else if (a == "-h" || a == "--help") {
-            std::printf("usage: zest_bench [-l LEVELS] [-r SECONDS_PER_ROUND] [--only zest|ref] [FILE|DIR ...]\n");
+            std::printf("usage: zest_bench [-l LEVELS] [-r SECONDS_PER_ROUND] [-s] [--only zest|ref] [FILE|DIR ...]\n");
             return 0;
         } else {
             paths.push_back(a);
@@ -107,8 +157,8 @@ int main(int argc, char** argv) {
     }
     size_t total = 0;
     for (const auto& in : inputs) total += in.data.size();
-    std::printf("decompression, %zu file(s), %.1f MB; MB/s of decompressed output, best of rounds\n",
-                inputs.size(), total / 1e6);
+    std::printf("decompression (%s), %zu file(s), %.1f MB; MB/s of decompressed output, best of rounds\n",
+                streaming ? "streaming, 128 KiB buffers" : "one-shot", inputs.size(), total / 1e6);
     std::printf("%6s %8s %10s %10s %8s\n", "level", "ratio", "zest", "reference", "zest/ref");
 
     ZSTD_CCtx* cctx = ZSTD_createCCtx();
@@ -138,6 +188,15 @@ int main(int argc, char** argv) {
             csize += r;
             frames.push_back(std::move(f));
         }
+        std::vector<char> chunk(128 * 1024);
+        auto decodeZest = [&](const Frame& f) {
+            if (streaming) streamZest(zD, chunk, f);
+            else zest::decompressDCtx(zD, out.data(), out.size(), f.compressed.data(), f.compressed.size());
+        };
+        auto decodeRef = [&](const Frame& f) {
+            if (streaming) streamRef(refD, chunk, f);
+            else ZSTD_decompressDCtx(refD, out.data(), out.size(), f.compressed.data(), f.compressed.size());
+        };
         // Verify zest once before timing.
         for (size_t i = 0; i < frames.size(); i++) {
             const size_t r = zest::decompressDCtx(zD, out.data(), out.size(), frames[i].compressed.data(),
@@ -149,31 +208,45 @@ int main(int argc, char** argv) {
                 failures++;
             }
         }
+        for (size_t i = 0; streaming && i < frames.size(); i++) {
+            if (streamZest(zD, chunk, frames[i]) != inputs[i].data.size()) {
+                std::fprintf(stderr, "zest streaming decode failed on %s level %d\n", inputs[i].name.c_str(), level);
+                failures++;
+            }
+        }
         auto runZest = [&] {
-            for (const auto& f : frames)
-                zest::decompressDCtx(zD, out.data(), out.size(), f.compressed.data(), f.compressed.size());
+            for (const auto& f : frames) decodeZest(f);
         };
         auto runRef = [&] {
-            for (const auto& f : frames)
-                ZSTD_decompressDCtx(refD, out.data(), out.size(), f.compressed.data(), f.compressed.size());
+            for (const auto& f : frames) decodeRef(f);
         };
         if (!only.empty()) {
             if (only == "ref") runRef(); else runZest();
             continue;
         }
-        double bestZ = 1e30, bestR = 1e30;
+        // Per frame, alternate the two and keep each one's best time; the
+        // totals are sums of per-frame bests (robust to drift on busy machines).
+        std::vector<double> bestZf(frames.size(), 1e30), bestRf(frames.size(), 1e30);
         const double deadline = now() + seconds * 2;
         int rounds = 0;
-        do {  // alternate, keep the best time of each
-            double t0 = now();
-            runZest();
-            double t1 = now();
-            runRef();
-            double t2 = now();
-            bestZ = std::min(bestZ, t1 - t0);
-            bestR = std::min(bestR, t2 - t1);
+        do {
+            for (size_t i = 0; i < frames.size(); i++) {
+                const Frame& f = frames[i];
+                double t0 = now();
+                decodeZest(f);
+                double t1 = now();
+                decodeRef(f);
+                double t2 = now();
+                bestZf[i] = std::min(bestZf[i], t1 - t0);
+                bestRf[i] = std::min(bestRf[i], t2 - t1);
+            }
             rounds++;
-        } while (now() < deadline || rounds < 3);
+        } while (now() < deadline || rounds < 5);
+        double bestZ = 0, bestR = 0;
+        for (size_t i = 0; i < frames.size(); i++) {
+            bestZ += bestZf[i];
+            bestR += bestRf[i];
+        }
         const double mbZ = total / bestZ / 1e6, mbR = total / bestR / 1e6;
         std::printf("%6d %8.3f %10.1f %10.1f %8.3f\n", level, double(total) / csize, mbZ, mbR, mbZ / mbR);
         std::fflush(stdout);

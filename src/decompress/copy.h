@@ -1,24 +1,31 @@
 // Copy primitives for sequence execution. The "wild" variants may write up
-// to 16 bytes past the end and read up to 16 bytes past the source end; the
+// to 32 bytes past the end and read up to 32 bytes past the source end; the
 // caller guarantees that slack.
 #pragma once
 #include "common/mem.h"
 
 namespace zest {
 
-// Non-overlapping or forward-safe copy (src at least 16 bytes behind dst, or disjoint).
+// Non-overlapping or forward-safe copy (src at least 16 bytes behind dst, or
+// disjoint). Short copies are the common case; long ones go 32 bytes a step.
+// May write up to 32 bytes past dst + len.
 ZEST_FORCE_INLINE void wildCopy16(u8* dst, const u8* src, size_t len) {
+    copy16(dst, src);
+    if (len <= 16) return;
     u8* const end = dst + len;
+    dst += 16;
+    src += 16;
     do {
         copy16(dst, src);
-        dst += 16;
-        src += 16;
+        copy16(dst + 16, src + 16);
+        dst += 32;
+        src += 32;
     } while (dst < end);
 }
 
 // Match copy inside the output: source is `offset` bytes behind dst, possibly
 // overlapping the bytes being written (offset < len), which repeats the
-// pattern. May overrun dst + len by up to 16 bytes.
+// pattern. May overrun dst + len by up to 32 bytes.
 ZEST_FORCE_INLINE void wildMatchCopy(u8* dst, size_t offset, size_t len) {
     const u8* src = dst - offset;
     if (ZEST_LIKELY(offset >= 16)) {

@@ -128,6 +128,27 @@ size_t startFrame(DCtx* d, const FrameHeader& fh, const DDict* dd) {
     return 0;
 }
 
+// Feed one input step (header part, block or checksum) to the bufferless
+// decoder. Output goes to the caller's buffer (stable output) or to the
+// window buffer, wrapping to its start when a block might not fit at the end
+// (unless the whole frame fits), and is then flushed.
+size_t decodeStep(DCtx* d, const u8* src, size_t size, u8*& op, u8* oend) {
+    if (d->stableOut) {
+        const size_t n = decompressContinue(d, op, size_t(oend - op), src, size);
+        if (isError(n)) return n;
+        op += n;
+        return 0;
+    }
+    const bool frameFits = d->fh.frameContentSize != kContentSizeUnknown && d->fh.frameContentSize <= d->outBuffCapacity;
+    if (d->stage == Stage::block && !frameFits && d->outEnd + d->blockSizeMax > d->outBuffCapacity)
+        d->outStart = d->outEnd = 0;
+    const size_t n = decompressContinue(d, d->outBuff + d->outEnd, d->outBuffCapacity - d->outEnd, src, size);
+    if (isError(n)) return n;
+    d->outEnd += n;
+    if (n) d->streamStage = StreamStage::flush;
+    return 0;
+}
+
 }  // namespace
 
 size_t decompressStream(DCtx* d, OutBuffer* out, InBuffer* in) {
@@ -233,28 +254,7 @@ size_t decompressStream(DCtx* d, OutBuffer* out, InBuffer* in) {
                 // Decode straight from the caller's input.
                 const u8* src = ip;
                 ip += need;
-                const bool isBlock = d->stage == Stage::block;
-                u8* dst;
-                size_t cap;
-                if (d->stableOut) {
-                    dst = op;
-                    cap = size_t(oend - op);
-                } else {
-                    const bool wrapNeeded = isBlock && d->outEnd + d->blockSizeMax > d->outBuffCapacity &&
-                                            !(d->fh.frameContentSize != kContentSizeUnknown &&
-                                              d->fh.frameContentSize <= d->outBuffCapacity);
-                    if (wrapNeeded) d->outStart = d->outEnd = 0;
-                    dst = d->outBuff + d->outEnd;
-                    cap = d->outBuffCapacity - d->outEnd;
-                }
-                const size_t n = decompressContinue(d, dst, cap, src, need);
-                if (isError(n)) return n;
-                if (d->stableOut) {
-                    op += n;
-                } else {
-                    d->outEnd += n;
-                    if (n) d->streamStage = StreamStage::flush;
-                }
+                ZEST_TRY(decodeStep(d, src, need, op, oend));
                 break;
             }
             if (ip == iend) {
@@ -278,29 +278,8 @@ size_t decompressStream(DCtx* d, OutBuffer* out, InBuffer* in) {
                 break;
             }
             d->inPos = 0;
-            const bool isBlock = d->stage == Stage::block;
-            u8* dst;
-            size_t cap;
-            if (d->stableOut) {
-                dst = op;
-                cap = size_t(oend - op);
-            } else {
-                const bool wrapNeeded = isBlock && d->outEnd + d->blockSizeMax > d->outBuffCapacity &&
-                                        !(d->fh.frameContentSize != kContentSizeUnknown &&
-                                          d->fh.frameContentSize <= d->outBuffCapacity);
-                if (wrapNeeded) d->outStart = d->outEnd = 0;
-                dst = d->outBuff + d->outEnd;
-                cap = d->outBuffCapacity - d->outEnd;
-            }
-            const size_t n = decompressContinue(d, dst, cap, d->inBuff, need);
-            if (isError(n)) return n;
             d->streamStage = StreamStage::read;
-            if (d->stableOut) {
-                op += n;
-            } else {
-                d->outEnd += n;
-                if (n) d->streamStage = StreamStage::flush;
-            }
+            ZEST_TRY(decodeStep(d, d->inBuff, need, op, oend));
             break;
         }
 

@@ -5,19 +5,27 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/deps.sh
 jobs=$(nproc)
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
 
 echo "== release build and tests"
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build -j "$jobs"
-ctest --test-dir build --output-on-failure -j "$jobs"
+ctest --test-dir build --output-on-failure -j "$jobs" | tee -a "$log"
 
 echo "== ASan+UBSan build and tests"
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DZEST_SANITIZE=ON -DZEST_BUILD_BENCH=OFF >/dev/null
 cmake --build build-asan -j "$jobs"
-ctest --test-dir build-asan --output-on-failure -j "$jobs"
+ctest --test-dir build-asan --output-on-failure -j "$jobs" | tee -a "$log"
 
 echo "== decoder fuzzing (bounded)"
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DZEST_BUILD_FUZZ=ON \
   -DZEST_BUILD_TESTS=OFF -DZEST_BUILD_BENCH=OFF >/dev/null
 cmake --build build-fuzz -j "$jobs" --target decompress_fuzzer
 fuzz/run_fuzz.sh build-fuzz/fuzz/decompress_fuzzer "${ZEST_FUZZ_SECONDS:-60}"
+
+# One closing line over both test runs and the fuzzing run.
+total=0; failed=0
+while read -r f t; do failed=$((failed + f)); total=$((total + t)); done < <(
+  sed -nE 's/.* ([0-9]+) tests failed out of ([0-9]+).*/\1 \2/p' "$log")
+echo "test.sh: $((total - failed + 1)) passed, $failed failed"

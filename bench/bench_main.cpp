@@ -117,6 +117,8 @@ int main(int argc, char** argv) {
     double seconds = 1.0;
     std::string only;  // "zest" or "ref": run that side once per level, untimed (for profilers)
     bool streaming = false;  // -s: streaming API with 128 KiB buffers (the CLI's path)
+    size_t pieceSize = 0;    // -B#: cut inputs into independent pieces of this size (database-style)
+    std::string dictPath;    // -D FILE: compress and decompress with this dictionary
     std::vector<std::string> paths;
     for (int i = 1; i < argc; i++) {
         std::string a = argv[i];
@@ -130,6 +132,11 @@ int main(int argc, char** argv) {
                 levels.push_back(std::atoi(s.substr(pos, c - pos).c_str()));
                 pos = c + 1;
             }
+        } else if (a == "-B" && i + 1 < argc) {
+            pieceSize = size_t(std::atol(argv[++i]));
+            if (std::strchr(argv[i], 'K') || std::strchr(argv[i], 'k')) pieceSize <<= 10;
+        } else if (a == "-D" && i + 1 < argc) {
+            dictPath = argv[++i];
         } else if (a == "-s") {
             streaming = true;
         } else if (a == "--only" && i + 1 < argc) {
@@ -137,7 +144,7 @@ int main(int argc, char** argv) {
         } else if (a == "-r" && i + 1 < argc) {
             seconds = std::atof(argv[++i]);
         } else if (a == "-h" || a == "--help") {
-            std::printf("usage: zest_bench [-l LEVELS] [-r SECONDS_PER_ROUND] [-s] [--only zest|ref] [FILE|DIR ...]\n");
+            std::printf("usage: zest_bench [-l LEVELS] [-r SECONDS_PER_ROUND] [-s] [-B SIZE[K]] [-D DICT] [--only zest|ref] [FILE|DIR ...]\n");
             return 0;
         } else {
             paths.push_back(a);
@@ -150,20 +157,48 @@ int main(int argc, char** argv) {
         }
         paths.push_back(ZEST_DEFAULT_CORPUS);
     }
-    const std::vector<Input> inputs = loadInputs(paths);
+    std::vector<Input> inputs = loadInputs(paths);
+    if (pieceSize) {
+        std::vector<Input> pieces;
+        for (const auto& in : inputs)
+            for (size_t off = 0; off < in.data.size(); off += pieceSize) {
+                const size_t n = std::min(pieceSize, in.data.size() - off);
+                pieces.push_back(Input{in.name, std::vector<char>(in.data.begin() + off, in.data.begin() + off + n)});
+            }
+        inputs = std::move(pieces);
+    }
+    std::vector<char> dict;
+    if (!dictPath.empty()) {
+        std::ifstream f(dictPath, std::ios::binary);
+        dict.assign(std::istreambuf_iterator<char>(f), {});
+        if (dict.empty()) {
+            std::fprintf(stderr, "cannot read dictionary %s\n", dictPath.c_str());
+            return 1;
+        }
+    }
     if (inputs.empty()) {
         std::fprintf(stderr, "no readable input\n");
         return 1;
     }
     size_t total = 0;
     for (const auto& in : inputs) total += in.data.size();
-    std::printf("decompression (%s), %zu file(s), %.1f MB; MB/s of decompressed output, best of rounds\n",
-                streaming ? "streaming, 128 KiB buffers" : "one-shot", inputs.size(), total / 1e6);
+    std::printf("decompression (%s%s), %zu frame(s), %.1f MB; MB/s of decompressed output, best of rounds\n",
+                streaming ? "streaming, 128 KiB buffers" : "one-shot", dict.empty() ? "" : ", dictionary",
+                inputs.size(), total / 1e6);
     std::printf("%6s %8s %10s %10s %8s\n", "level", "ratio", "zest", "reference", "zest/ref");
 
     ZSTD_CCtx* cctx = ZSTD_createCCtx();
     ZSTD_DCtx* refD = ZSTD_createDCtx();
     zest::DCtx* zD = zest::createDCtx(zest::kDefaultMem);
+    zest::DDict* zDict = nullptr;
+    ZSTD_DDict* refDict = nullptr;
+    if (!dict.empty()) {
+        zDict = zest::createDDict(dict.data(), dict.size(), zest::DictLoadMethod::byCopy,
+                                  zest::DictContentType::autoDetect, zest::kDefaultMem);
+        refDict = ZSTD_createDDict(dict.data(), dict.size());
+        zest::dctxRefDDict(zD, zDict);
+        ZSTD_DCtx_refDDict(refD, refDict);
+    }
     size_t maxOut = 0;
     for (const auto& in : inputs) maxOut = std::max(maxOut, in.data.size());
     std::vector<char> out(maxOut);
@@ -178,6 +213,7 @@ int main(int argc, char** argv) {
             f.compressed.resize(ZSTD_compressBound(in.data.size()));
             ZSTD_CCtx_reset(cctx, ZSTD_reset_session_and_parameters);
             ZSTD_CCtx_setParameter(cctx, ZSTD_c_compressionLevel, level);
+            if (!dict.empty()) ZSTD_CCtx_loadDictionary(cctx, dict.data(), dict.size());
             const size_t r = ZSTD_compress2(cctx, f.compressed.data(), f.compressed.size(), in.data.data(),
                                             in.data.size());
             if (ZSTD_isError(r)) {
@@ -191,16 +227,18 @@ int main(int argc, char** argv) {
         std::vector<char> chunk(128 * 1024);
         auto decodeZest = [&](const Frame& f) {
             if (streaming) streamZest(zD, chunk, f);
+            else if (zDict) zest::decompressUsingDDict(zD, out.data(), out.size(), f.compressed.data(), f.compressed.size(), zDict);
             else zest::decompressDCtx(zD, out.data(), out.size(), f.compressed.data(), f.compressed.size());
         };
         auto decodeRef = [&](const Frame& f) {
             if (streaming) streamRef(refD, chunk, f);
+            else if (refDict) ZSTD_decompress_usingDDict(refD, out.data(), out.size(), f.compressed.data(), f.compressed.size(), refDict);
             else ZSTD_decompressDCtx(refD, out.data(), out.size(), f.compressed.data(), f.compressed.size());
         };
         // Verify zest once before timing.
         for (size_t i = 0; i < frames.size(); i++) {
-            const size_t r = zest::decompressDCtx(zD, out.data(), out.size(), frames[i].compressed.data(),
-                                                  frames[i].compressed.size());
+            const size_t r = zest::decompressUsingDDict(zD, out.data(), out.size(), frames[i].compressed.data(),
+                                                        frames[i].compressed.size(), zDict);
             if (zest::isError(r) || r != inputs[i].data.size() ||
                 std::memcmp(out.data(), inputs[i].data.data(), r) != 0) {
                 std::fprintf(stderr, "zest decode mismatch on %s level %d: %s\n", inputs[i].name.c_str(), level,
@@ -226,32 +264,45 @@ int main(int argc, char** argv) {
         }
         // Per frame, alternate the two and keep each one's best time; the
         // totals are sums of per-frame bests (robust to drift on busy machines).
-        std::vector<double> bestZf(frames.size(), 1e30), bestRf(frames.size(), 1e30);
+        // Frames are timed in batches of at least 256 KB of output, so tiny
+        // frames are not dominated by the clock.
+        std::vector<size_t> batchStart{0};
+        for (size_t i = 0, acc = 0; i < frames.size(); i++) {
+            acc += frames[i].originalSize;
+            if (acc >= (256u << 10) && i + 1 < frames.size()) {
+                batchStart.push_back(i + 1);
+                acc = 0;
+            }
+        }
+        batchStart.push_back(frames.size());
+        const size_t nbBatches = batchStart.size() - 1;
+        std::vector<double> bestZf(nbBatches, 1e30), bestRf(nbBatches, 1e30);
         const double deadline = now() + seconds * 2;
         int rounds = 0;
         do {
-            for (size_t i = 0; i < frames.size(); i++) {
-                const Frame& f = frames[i];
+            for (size_t b = 0; b < nbBatches; b++) {
                 double t0 = now();
-                decodeZest(f);
+                for (size_t i = batchStart[b]; i < batchStart[b + 1]; i++) decodeZest(frames[i]);
                 double t1 = now();
-                decodeRef(f);
+                for (size_t i = batchStart[b]; i < batchStart[b + 1]; i++) decodeRef(frames[i]);
                 double t2 = now();
-                bestZf[i] = std::min(bestZf[i], t1 - t0);
-                bestRf[i] = std::min(bestRf[i], t2 - t1);
+                bestZf[b] = std::min(bestZf[b], t1 - t0);
+                bestRf[b] = std::min(bestRf[b], t2 - t1);
             }
             rounds++;
         } while (now() < deadline || rounds < 5);
         double bestZ = 0, bestR = 0;
-        for (size_t i = 0; i < frames.size(); i++) {
-            bestZ += bestZf[i];
-            bestR += bestRf[i];
+        for (size_t b = 0; b < nbBatches; b++) {
+            bestZ += bestZf[b];
+            bestR += bestRf[b];
         }
         const double mbZ = total / bestZ / 1e6, mbR = total / bestR / 1e6;
         std::printf("%6d %8.3f %10.1f %10.1f %8.3f\n", level, double(total) / csize, mbZ, mbR, mbZ / mbR);
         std::fflush(stdout);
     }
     zest::freeDCtx(zD);
+    zest::freeDDict(zDict);
+    ZSTD_freeDDict(refDict);
     ZSTD_freeDCtx(refD);
     ZSTD_freeCCtx(cctx);
     return failures ? 2 : 0;

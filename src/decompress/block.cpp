@@ -181,6 +181,21 @@ struct ExecContext {
     const u8* dictEnd;
 };
 
+// A match that starts in the older segment (dictionary or previous window
+// part): exact copies, since reading past that segment's end is not allowed.
+ZEST_NOINLINE size_t copyMatchFromOlderSegment(u8* oLitEnd, const Sequence& seq, const ExecContext& h) {
+    if (seq.offset > size_t(oLitEnd - h.virtualStart)) return ZEST_ERR(corruption_detected);
+    const size_t back = seq.offset - size_t(oLitEnd - h.prefixStart);
+    const u8* m = h.dictEnd - back;
+    if (seq.matchLength <= back) {
+        std::memmove(oLitEnd, m, seq.matchLength);
+        return 0;
+    }
+    std::memmove(oLitEnd, m, back);
+    overlapCopyExact(oLitEnd + back, h.prefixStart, seq.matchLength - back);
+    return 0;
+}
+
 // Execute one sequence without the fast path's slack: exact copies only.
 // (The caller advances its literal pointer on success.)
 ZEST_NOINLINE size_t execSequenceSafe(u8* op, u8* const oend, const Sequence seq, const u8* lit,
@@ -191,23 +206,11 @@ ZEST_NOINLINE size_t execSequenceSafe(u8* op, u8* const oend, const Sequence seq
     if (total > size_t(oend - op)) return ZEST_ERR(dstSize_tooSmall);
     if (seq.litLength) std::memcpy(op, lit, seq.litLength);
     u8* const oLitEnd = op + seq.litLength;
-    size_t len = seq.matchLength;
-    u8* dst = oLitEnd;
     if (seq.offset > size_t(oLitEnd - h.prefixStart)) {
-        if (seq.offset > size_t(oLitEnd - h.virtualStart)) return ZEST_ERR(corruption_detected);
-        const size_t back = seq.offset - size_t(oLitEnd - h.prefixStart);
-        const u8* m = h.dictEnd - back;
-        if (len <= back) {
-            std::memmove(dst, m, len);
-            return total;
-        }
-        std::memmove(dst, m, back);
-        dst += back;
-        len -= back;
-        overlapCopyExact(dst, h.prefixStart, len);
+        ZEST_TRY(copyMatchFromOlderSegment(oLitEnd, seq, h));
         return total;
     }
-    overlapCopyExact(dst, dst - seq.offset, len);
+    overlapCopyExact(oLitEnd, oLitEnd - seq.offset, seq.matchLength);
     return total;
 }
 
@@ -218,13 +221,16 @@ ZEST_FORCE_INLINE size_t execSequence(u8*& op, u8* const oend, u8* const oendWil
     u8* const oLitEnd = op + seq.litLength;
     u8* const oMatchEnd = oLitEnd + seq.matchLength;
     const u8* const litNext = lit + seq.litLength;
-    // Fast path: room for the overrunning copies, literals available, match inside the prefix.
-    // (offset - 1 wraps for offset 0, sending it to the checked path.)
-    if (ZEST_LIKELY(oMatchEnd <= oendWild && litNext <= litEnd &&
-                    seq.offset - 1 < size_t(oLitEnd - h.prefixStart))) {
+    // Fast path: room for the overrunning copies and literals available.
+    if (ZEST_LIKELY(oMatchEnd <= oendWild && litNext <= litEnd && seq.offset != 0)) {
         copy16(op, lit);
         if (ZEST_UNLIKELY(seq.litLength > 16)) wildCopy16(op + 16, lit + 16, seq.litLength - 16);
-        wildMatchCopy(oLitEnd, seq.offset, seq.matchLength);
+        if (ZEST_LIKELY(seq.offset <= size_t(oLitEnd - h.prefixStart))) {
+            wildMatchCopy(oLitEnd, seq.offset, seq.matchLength);
+        } else {
+            const size_t r = copyMatchFromOlderSegment(oLitEnd, seq, h);
+            if (isError(r)) return r;
+        }
         op = oMatchEnd;
         lit = litNext;
         return 0;

@@ -100,9 +100,22 @@ size_t decodeFseWeights(u8* out, size_t outCapacity, const void* src, size_t src
     // A stream too short to hold both initial states is corrupt (not zero-filled).
     if (br.reload() == BitReader::kOverflow) return ZEST_ERR(corruption_detected);
 
-    // Alternate the two states. When a state update would read past the
-    // start of the stream the remaining symbols are those of the final states.
+    // Alternate the two states. While the reader has plenty of input left,
+    // four symbols (at most 4 x 6 bits) fit between refills.
     size_t n = 0;
+    while (n + 4 + 2 <= outCapacity && br.reload() == BitReader::kUnfinished) {
+        out[n] = table[s1].symbol;
+        s1 = table[s1].nextStateBase + unsigned(br.read(table[s1].nbBits));
+        out[n + 1] = table[s2].symbol;
+        s2 = table[s2].nextStateBase + unsigned(br.read(table[s2].nbBits));
+        out[n + 2] = table[s1].symbol;
+        s1 = table[s1].nextStateBase + unsigned(br.read(table[s1].nbBits));
+        out[n + 3] = table[s2].symbol;
+        s2 = table[s2].nextStateBase + unsigned(br.read(table[s2].nbBits));
+        n += 4;
+    }
+    // Near the start of the stream: when a state update would read past it,
+    // the remaining symbols are those of the final states.
     for (;;) {
         if (n + 2 > outCapacity) return ZEST_ERR(corruption_detected);
         out[n++] = table[s1].symbol;

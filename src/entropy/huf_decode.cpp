@@ -107,7 +107,14 @@ size_t readHufTable(HufTable* table, const void* src, size_t srcSize) {
         const u32 span = u32(1) << (w - 1);
         const HufTable::Cell cell{u8(maxBits + 1 - w), u8(s)};
         HufTable::Cell* dst = table->cells + rankStart[w];
-        for (u32 i = 0; i < span; i++) dst[i] = cell;
+        if (span >= 4) {  // four cells per 8-byte store
+            u16 c16;
+            std::memcpy(&c16, &cell, 2);
+            const u64 four = u64(c16) * 0x0001000100010001ull;
+            for (u32 i = 0; i < span; i += 4) std::memcpy(dst + i, &four, 8);
+        } else {
+            for (u32 i = 0; i < span; i++) dst[i] = cell;
+        }
         rankStart[w] += span;
     }
     return consumed;

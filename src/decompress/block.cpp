@@ -225,8 +225,14 @@ ZEST_FORCE_INLINE size_t execSequence(u8*& op, u8* const oend, u8* const oendWil
     if (ZEST_LIKELY(oMatchEnd <= oendWild && litNext <= litEnd && seq.offset != 0)) {
         copy16(op, lit);
         if (ZEST_UNLIKELY(seq.litLength > 16)) wildCopy16(op + 16, lit + 16, seq.litLength - 16);
-        if (ZEST_LIKELY(seq.offset <= size_t(oLitEnd - h.prefixStart))) {
+        const size_t inPrefix = size_t(oLitEnd - h.prefixStart);
+        if (ZEST_LIKELY(seq.offset <= inPrefix)) {
             wildMatchCopy(oLitEnd, seq.offset, seq.matchLength);
+        } else if (seq.offset <= size_t(oLitEnd - h.virtualStart) &&
+                   seq.offset - inPrefix >= seq.matchLength + kWildcopySlack) {
+            // Wholly inside the older segment with room to overrun the read:
+            // the segment lies apart from (or far ahead of) the bytes written.
+            wildCopy16(oLitEnd, h.dictEnd - (seq.offset - inPrefix), seq.matchLength);
         } else {
             const size_t r = copyMatchFromOlderSegment(oLitEnd, seq, h);
             if (isError(r)) return r;

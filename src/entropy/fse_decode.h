@@ -34,8 +34,10 @@ constexpr void buildFseTable(const short* norm, unsigned maxSymbol, unsigned tab
     const unsigned tableSize = 1u << tableLog;
     const unsigned mask = tableSize - 1;
     const unsigned step = (tableSize >> 1) + (tableSize >> 3) + 3;
-    u8 symbolAt[1u << kFseMaxTableLog] = {};
-    u16 nextCount[kFseMaxSymbolValue + 1] = {};
+    // Left uninitialized: every cell of the table and every present symbol's
+    // count is written before it is read (a valid distribution fills the table).
+    u8 symbolAt[1u << kFseMaxTableLog];
+    u16 nextCount[kFseMaxSymbolValue + 1];
     unsigned high = tableSize - 1;
     for (unsigned s = 0; s <= maxSymbol; s++) {
         if (norm[s] == -1) {

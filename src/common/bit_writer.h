@@ -1,0 +1,104 @@
+// Forward bit writer for FSE, Huffman and sequence bitstreams.
+//
+// Bits are appended least-significant first: the first field written lands in
+// the lowest bits of the first byte. BitReader reads the finished stream from
+// its last byte backwards, so the last field written is the first one read;
+// encoders therefore visit their symbols in reverse order. close() appends the
+// end-mark bit (a single 1) that the reader uses to find where the data
+// starts, and pads the last byte with zeros.
+//
+// The container is a 64-bit word. Fields are OR-ed in above the pending bits;
+// flush() stores the whole word and advances by the complete bytes, leaving at
+// most 7 bits pending. Between two flushes at most 56 bits may be added.
+//
+// Capacity: flush() stores 8 bytes at once while at least 8 bytes of room
+// remain, then falls back to byte stores near the end of the buffer, so a
+// stream fits exactly when its size is at most the capacity. If the data does
+// not fit, the writer stops storing and close() reports 0.
+#pragma once
+#include "common/mem.h"
+
+namespace zest {
+
+class BitWriter {
+public:
+    // dst/capacity receive the stream. Any capacity is accepted (0 included:
+    // close() then reports 0).
+    void init(void* dst, size_t capacity) {
+        start_ = static_cast<u8*>(dst);
+        ptr_ = start_;
+        end_ = start_ + capacity;
+        bits_ = 0;
+        nbBits_ = 0;
+        overflow_ = false;
+    }
+
+    // Append the low nb bits of value (higher bits of value are ignored); nb <= 56.
+    ZEST_FORCE_INLINE void addBits(u64 value, unsigned nb) {
+        bits_ |= (value & ((u64(1) << nb) - 1)) << nbBits_;
+        nbBits_ += nb;
+    }
+    // Same, for a value known to fit in nb bits.
+    ZEST_FORCE_INLINE void addBitsFast(u64 value, unsigned nb) {
+        bits_ |= value << nbBits_;
+        nbBits_ += nb;
+    }
+
+    // Move the complete bytes of the container to the buffer.
+    ZEST_FORCE_INLINE void flush() {
+        if (ZEST_LIKELY(size_t(end_ - ptr_) >= 8)) {
+            writeLE64(ptr_, bits_);
+            ptr_ += nbBits_ >> 3;
+            bits_ >>= nbBits_ & ~7u;  // at most 56: nbBits_ <= 63
+            nbBits_ &= 7;
+        } else {
+            flushSlow();
+        }
+    }
+
+    // Append the end mark, flush, and return the stream size in bytes, or 0
+    // if it did not fit (a valid stream is never empty).
+    size_t close() {
+        flush();
+        addBitsFast(1, 1);
+        flush();
+        if (nbBits_) {
+            // The partial last byte.
+            if (ptr_ >= end_) overflow_ = true;
+            else *ptr_++ = u8(bits_);
+            nbBits_ = 0;
+            bits_ = 0;
+        }
+        return overflow_ ? 0 : size_t(ptr_ - start_);
+    }
+
+    // Bytes completely written so far (not counting pending bits).
+    size_t bytesWritten() const { return size_t(ptr_ - start_); }
+    unsigned pendingBits() const { return nbBits_; }
+    bool overflowed() const { return overflow_; }
+
+private:
+    ZEST_NOINLINE void flushSlow() {
+        while (nbBits_ >= 8) {
+            if (ptr_ >= end_) {
+                overflow_ = true;
+                // Drop the data; keep the container bounded.
+                bits_ = 0;
+                nbBits_ = 0;
+                return;
+            }
+            *ptr_++ = u8(bits_);
+            bits_ >>= 8;
+            nbBits_ -= 8;
+        }
+    }
+
+    u64 bits_ = 0;
+    unsigned nbBits_ = 0;
+    bool overflow_ = false;
+    u8* ptr_ = nullptr;
+    u8* start_ = nullptr;
+    u8* end_ = nullptr;
+};
+
+}  // namespace zest

@@ -3,14 +3,16 @@
 #include <zstd.h>
 
 namespace zcli {
-namespace {
 
+// The version banner is behaviour, not a notice: scripts parse `zstd -V`.
 const char* banner() {
     static char text[128];
     std::snprintf(text, sizeof text, "*** Zstandard CLI (%d-bit) v%s, by Yann Collet ***",
                   static_cast<int>(sizeof(void*) * 8), kCliVersion);
     return text;
 }
+
+namespace {
 
 void section(std::FILE* out, const char* const* lines) {
     for (; *lines; ++lines) std::fprintf(out, "%s\n", *lines);

@@ -95,8 +95,7 @@ int runFileMode(const Options& o) {
 }
 
 int run(Options& o) {
-    displayAt(3, "*** Zstandard CLI (%d-bit) v%s, by Yann Collet ***\n", static_cast<int>(sizeof(void*) * 8),
-              kCliVersion);
+    displayAt(3, "%s\n", banner());
     switch (o.mode) {
     case Mode::bench:
         displayAt(1, "zstd: benchmarking is not available in this build yet\n");

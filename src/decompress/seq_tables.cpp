@@ -4,18 +4,11 @@ namespace zest {
 
 namespace {
 
-constexpr short kLLDefaultNorm[36] = {4, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 1, 1, 1, 2, 2,
-                                      2, 2, 2, 2, 2, 2, 2, 3, 2, 1, 1, 1, 1, 1, -1, -1, -1, -1};
-constexpr short kMLDefaultNorm[53] = {1, 4, 3, 2, 2, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1, 1,
-                                      1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, -1, -1, -1, -1, -1, -1, -1};
-constexpr short kOFDefaultNorm[29] = {1, 1, 1, 1, 1, 1, 2, 2, 2, 1, 1, 1, 1, 1, 1,
-                                      1, 1, 1, 1, 1, 1, 1, 1, 1, -1, -1, -1, -1, -1};
-
 constexpr PredefinedTables makePredefined() {
     PredefinedTables t{};
-    buildSeqTable<SeqKind::literalLength>(t.ll, kLLDefaultNorm, 35, kLLPredefinedLog);
-    buildSeqTable<SeqKind::matchLength>(t.ml, kMLDefaultNorm, 52, kMLPredefinedLog);
-    buildSeqTable<SeqKind::offset>(t.of, kOFDefaultNorm, 28, kOFPredefinedLog);
+    buildSeqTable<SeqKind::literalLength>(t.ll, kLLDefaultNorm, kLLDefaultMaxSymbol, kLLPredefinedLog);
+    buildSeqTable<SeqKind::matchLength>(t.ml, kMLDefaultNorm, kMLDefaultMaxSymbol, kMLPredefinedLog);
+    buildSeqTable<SeqKind::offset>(t.of, kOFDefaultNorm, kOFDefaultMaxSymbol, kOFPredefinedLog);
     return t;
 }
 

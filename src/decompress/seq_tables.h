@@ -66,6 +66,15 @@ constexpr void buildSeqRleTable(SeqCell* table, unsigned code) {
     table[0] = SeqCell{0, m.bits, 0, m.base};
 }
 
+// The spec's default distributions (Predefined_Mode), shared with the encoder.
+inline constexpr short kLLDefaultNorm[36] = {4, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 1, 1, 1, 2, 2,
+                                      2, 2, 2, 2, 2, 2, 2, 3, 2, 1, 1, 1, 1, 1, -1, -1, -1, -1};
+inline constexpr short kMLDefaultNorm[53] = {1, 4, 3, 2, 2, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  1, 1,
+                                      1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, -1, -1, -1, -1, -1, -1, -1};
+inline constexpr short kOFDefaultNorm[29] = {1, 1, 1, 1, 1, 1, 2, 2, 2, 1, 1, 1, 1, 1, 1,
+                                      1, 1, 1, 1, 1, 1, 1, 1, 1, -1, -1, -1, -1, -1};
+constexpr unsigned kLLDefaultMaxSymbol = 35, kMLDefaultMaxSymbol = 52, kOFDefaultMaxSymbol = 28;
+
 // Tables used by Predefined_Mode, built at compile time from the spec's distributions.
 struct PredefinedTables {
     SeqCell ll[1 << 6];

@@ -142,34 +142,6 @@ bool hasChecksumFlag(const Bytes& m) {
     return m.size() >= 5 && m[0] == 0x28 && m[1] == 0xB5 && m[2] == 0x2F && m[3] == 0xFD && (m[4] & 0x04);
 }
 
-// zest bufferless over every frame of m; returns an error or the size.
-size_t zestBufferless(const Bytes& m, const zest::DDict* dd, size_t capacity, Bytes* out) {
-    ZDCtx d;
-    out->assign(capacity + 1, 0);
-    size_t pos = 0, op = 0;
-    while (pos < m.size()) {
-        if (dd) {
-            zest::decompressBeginUsingDDict(d, dd);
-        } else {
-            zest::decompressBegin(d);
-        }
-        const size_t start = pos;
-        for (;;) {
-            const size_t n = zest::nextSrcSizeToDecompress(d);
-            if (n == 0) break;
-            if (n > m.size() - pos) return ZEST_ERR(srcSize_wrong);
-            Bytes chunk(m.begin() + pos, m.begin() + pos + n);  // exact size: over-reads hit ASan
-            const size_t r = zest::decompressContinue(d, out->data() + op, capacity - op, chunk.data(), n);
-            if (zest::isError(r)) return r;
-            op += r;
-            pos += n;
-        }
-        if (pos == start) return ZEST_ERR(GENERIC);
-    }
-    out->resize(op);
-    return op;
-}
-
 // Decode one mutant every way and check the outcome.
 void checkMutant(const Bytes& m, const Case& c, Rng& rng, Stats& st, const std::string& what, bool bufferless) {
     const Corpus& k = corpus();

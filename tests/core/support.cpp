@@ -399,6 +399,33 @@ long envLong(const char* name, long fallback) {
 
 // ---- Drivers ------------------------------------------------------------------------------
 
+size_t zestBufferless(const Bytes& m, const zest::DDict* dd, size_t capacity, Bytes* out) {
+    ZDCtx d;
+    out->assign(capacity + 1, 0);
+    size_t pos = 0, op = 0;
+    while (pos < m.size()) {
+        if (dd) {
+            zest::decompressBeginUsingDDict(d, dd);
+        } else {
+            zest::decompressBegin(d);
+        }
+        const size_t start = pos;
+        for (;;) {
+            const size_t n = zest::nextSrcSizeToDecompress(d);
+            if (n == 0) break;
+            if (n > m.size() - pos) return ZEST_ERR(srcSize_wrong);
+            Bytes chunk(m.begin() + pos, m.begin() + pos + n);  // exact size: over-reads hit ASan
+            const size_t r = zest::decompressContinue(d, out->data() + op, capacity - op, chunk.data(), n);
+            if (zest::isError(r)) return r;
+            op += r;
+            pos += n;
+        }
+        if (pos == start) return ZEST_ERR(GENERIC);
+    }
+    out->resize(op);
+    return op;
+}
+
 size_t zestOneShot(zest::DCtx* d, const Bytes& src, size_t capacity, Bytes* out) {
     out->assign(capacity, 0);
     const size_t r = zest::decompressDCtx(d, out->data(), capacity, src.data(), src.size());

@@ -157,6 +157,10 @@ void zset(zest::DCtx* d, zest::DParam p, int value);  // asserts success
 
 // zest one-shot with decompressDCtx into a buffer of exactly `capacity` bytes.
 size_t zestOneShot(zest::DCtx* d, const Bytes& src, size_t capacity, Bytes* out);
+// zest's bufferless API alone over every frame of src (dd may be null): the
+// first error, or the decoded size. Each step gets an exact-size copy, so
+// over-reads show up under ASan.
+size_t zestBufferless(const Bytes& src, const zest::DDict* dd, size_t capacity, Bytes* out);
 
 enum class Split {
     whole,      // all input and an output buffer as large as needed at once

@@ -1,0 +1,91 @@
+// The compression context: one-shot and streaming compression, parameters and
+// dictionaries. ZSTD_CCtx and ZSTD_CStream are both this type. The C shim
+// (src/capi/compress_api.cpp) forwards to these functions one to one; tests and
+// the benchmark call them directly beside the reference library.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+
+#include "common/alloc.h"
+#include "common/buffers.h"
+#include "compress/params.h"
+
+namespace zest {
+
+class CCtx;
+class CDict;
+
+// Values are those of ZSTD_EndDirective.
+enum class EndDirective : int { continue_ = 0, flush = 1, end = 2 };
+
+// ---- Sizes that need no context ----------------------------------------------
+size_t estimateCCtxSize(int level);
+size_t estimateCCtxSizeUsingCParams(CParams cp);
+size_t estimateCStreamSize(int level);
+size_t estimateCStreamSizeUsingCParams(CParams cp);
+size_t estimateCDictSize(size_t dictSize, int level);
+size_t estimateCDictSizeAdvanced(size_t dictSize, CParams cp, DictLoadMethod m);
+size_t cStreamInSize();   // one block: 128 KiB
+size_t cStreamOutSize();  // compressBound(one block) + block header + checksum
+
+// One-shot compression with a temporary context.
+size_t compress(void* dst, size_t dstCapacity, const void* src, size_t srcSize, int level);
+
+// Skippable frame of src with magic 0x184D2A50 + magicVariant (0..15).
+size_t writeSkippableFrame(void* dst, size_t dstCapacity, const void* src, size_t srcSize, unsigned magicVariant);
+
+// ---- Contexts --------------------------------------------------------------------
+CCtx* createCCtx(const CustomMem& mem);
+CCtx* initStaticCCtx(void* workspace, size_t workspaceSize);
+size_t freeCCtx(CCtx* cctx);  // a static context gives memory_allocation
+size_t sizeofCCtx(const CCtx* cctx);
+
+// Parameters (ZSTD_CCtx_* semantics, return values included).
+size_t cctxSetParameter(CCtx* c, int param, int value);
+size_t cctxGetParameter(const CCtx* c, int param, int* value);
+size_t cctxSetPledgedSrcSize(CCtx* c, unsigned long long pledgedSrcSize);
+size_t cctxReset(CCtx* c, ResetDirective r);
+size_t cctxSetCParams(CCtx* c, CParams cp);
+size_t cctxSetFParams(CCtx* c, FParams fp);
+size_t cctxSetParams(CCtx* c, Params p);
+
+// Dictionaries attached to the context (sticky until reset/changed; a prefix
+// serves the next frame only).
+size_t cctxLoadDictionary(CCtx* c, const void* dict, size_t dictSize, DictLoadMethod m, DictContentType t);
+size_t cctxRefCDict(CCtx* c, const CDict* cdict);
+size_t cctxRefPrefix(CCtx* c, const void* prefix, size_t prefixSize, DictContentType t);
+
+// ---- One-shot with a context ---------------------------------------------------
+// compressCCtx / compressUsingDict / compressAdvanced set the level or
+// parameters for this call only (like the reference: sticky parameters other
+// than those are ignored); compress2 uses the sticky parameters and dictionary.
+size_t compressCCtx(CCtx* c, void* dst, size_t dstCapacity, const void* src, size_t srcSize, int level);
+size_t compress2(CCtx* c, void* dst, size_t dstCapacity, const void* src, size_t srcSize);
+size_t compressUsingDict(CCtx* c, void* dst, size_t dstCapacity, const void* src, size_t srcSize, const void* dict,
+                         size_t dictSize, int level);
+size_t compressAdvanced(CCtx* c, void* dst, size_t dstCapacity, const void* src, size_t srcSize, const void* dict,
+                        size_t dictSize, Params p);
+size_t compressUsingCDict(CCtx* c, void* dst, size_t dstCapacity, const void* src, size_t srcSize,
+                          const CDict* cdict, FParams fp);
+
+// ---- Streaming -----------------------------------------------------------------
+// compressStream2: ZSTD_compressStream2 semantics. Returns the bytes still to
+// flush (0 when done with flush/end), or an error.
+size_t compressStream2(CCtx* c, OutBuffer* out, InBuffer* in, EndDirective end);
+size_t initCStream(CCtx* c, int level);
+size_t compressStream(CCtx* c, OutBuffer* out, InBuffer* in);
+size_t flushStream(CCtx* c, OutBuffer* out);
+size_t endStream(CCtx* c, OutBuffer* out);
+
+// ---- Dictionaries prepared once for many frames ------------------------------------
+CDict* createCDict(const void* dict, size_t dictSize, DictLoadMethod m, DictContentType t, CParams cp,
+                   const CustomMem& mem);
+// createCDict with the level's parameters (ZSTD_createCDict semantics).
+CDict* createCDictLevel(const void* dict, size_t dictSize, int level, DictLoadMethod m, const CustomMem& mem);
+const CDict* initStaticCDict(void* workspace, size_t workspaceSize, const void* dict, size_t dictSize,
+                             DictLoadMethod m, DictContentType t, CParams cp);
+size_t freeCDict(CDict* cdict);
+size_t sizeofCDict(const CDict* cdict);
+unsigned cdictGetDictID(const CDict* cdict);
+
+}  // namespace zest

@@ -9,6 +9,8 @@
 #include "common/alloc.h"
 #include "common/buffers.h"
 #include "common/error.h"
+#include "compress/cctx.h"
+#include "compress/params.h"
 #include "decompress/dctx.h"
 #include "decompress/frame.h"
 
@@ -27,6 +29,39 @@ inline const ZSTD_DDict* pub(const DDict* p) { return reinterpret_cast<const ZST
 inline CustomMem core(ZSTD_customMem m) { return CustomMem{m.customAlloc, m.customFree, m.opaque}; }
 inline OutBuffer* core(ZSTD_outBuffer* b) { return reinterpret_cast<OutBuffer*>(b); }
 inline InBuffer* core(ZSTD_inBuffer* b) { return reinterpret_cast<InBuffer*>(b); }
+inline CCtx* core(ZSTD_CCtx* p) { return reinterpret_cast<CCtx*>(p); }
+inline const CCtx* core(const ZSTD_CCtx* p) { return reinterpret_cast<const CCtx*>(p); }
+inline ZSTD_CCtx* pub(CCtx* p) { return reinterpret_cast<ZSTD_CCtx*>(p); }
+inline CDict* core(ZSTD_CDict* p) { return reinterpret_cast<CDict*>(p); }
+inline const CDict* core(const ZSTD_CDict* p) { return reinterpret_cast<const CDict*>(p); }
+inline ZSTD_CDict* pub(CDict* p) { return reinterpret_cast<ZSTD_CDict*>(p); }
+inline const ZSTD_CDict* pub(const CDict* p) { return reinterpret_cast<const ZSTD_CDict*>(p); }
+// Parameter structs have identical layouts (static_asserts in compress_params_api.cpp).
+inline CParams core(ZSTD_compressionParameters p) {
+    CParams c;
+    __builtin_memcpy(&c, &p, sizeof c);
+    return c;
+}
+inline ZSTD_compressionParameters pub(CParams c) {
+    ZSTD_compressionParameters p;
+    __builtin_memcpy(&p, &c, sizeof p);
+    return p;
+}
+inline FParams core(ZSTD_frameParameters p) {
+    FParams c;
+    __builtin_memcpy(&c, &p, sizeof c);
+    return c;
+}
+inline Params core(ZSTD_parameters p) {
+    Params c;
+    __builtin_memcpy(&c, &p, sizeof c);
+    return c;
+}
+inline ZSTD_parameters pub(Params c) {
+    ZSTD_parameters p;
+    __builtin_memcpy(&p, &c, sizeof p);
+    return p;
+}
 inline ZSTD_bounds pub(Bounds b) { return ZSTD_bounds{b.error, b.lowerBound, b.upperBound}; }
 
 }  // namespace zest::capi

@@ -57,23 +57,6 @@ static_assert(ZSTD_COMPRESSBOUND(1048576) == compressBoundOrZero(1048576));
 static_assert(ZSTD_COMPRESSBOUND(ZSTD_MAX_INPUT_SIZE - 1) == compressBoundOrZero(ZSTD_MAX_INPUT_SIZE - 1));
 static_assert(ZSTD_COMPRESSBOUND(ZSTD_MAX_INPUT_SIZE) == 0 && compressBoundOrZero(ZSTD_MAX_INPUT_SIZE) == 0);
 
-namespace {
-CParams core(ZSTD_compressionParameters p) {
-    CParams c;
-    __builtin_memcpy(&c, &p, sizeof c);
-    return c;
-}
-ZSTD_compressionParameters pub(CParams c) {
-    ZSTD_compressionParameters p;
-    __builtin_memcpy(&p, &c, sizeof p);
-    return p;
-}
-ZSTD_parameters pub(Params c) {
-    ZSTD_parameters p;
-    __builtin_memcpy(&p, &c, sizeof p);
-    return p;
-}
-}  // namespace
 
 ZEST_CAPI size_t ZSTD_compressBound(size_t srcSize) { return compressBound(srcSize); }
 ZEST_CAPI int ZSTD_minCLevel(void) { return minCLevel(); }

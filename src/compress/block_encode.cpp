@@ -1,0 +1,367 @@
+// Literals and sequences sections of compressed blocks.
+#include "compress/block_encode.h"
+
+#include <cstring>
+
+#include "decompress/seq_tables.h"
+
+namespace zest {
+namespace {
+
+// ---- Codes of lengths -----------------------------------------------------------
+// Below these thresholds a table gives the code; above, the code is the length's
+// highest bit plus a constant (the format's baselines double from there on).
+struct LengthCodeTables {
+    u8 ll[64];
+    u8 ml[128];
+};
+constexpr LengthCodeTables makeLengthCodeTables() {
+    LengthCodeTables t{};
+    unsigned code = 0;
+    for (unsigned v = 0; v < 64; ++v) {
+        while (code + 1 <= kLLMaxCode && kCodes.llBase[code + 1] <= v) ++code;
+        t.ll[v] = u8(code);
+    }
+    code = 0;
+    for (unsigned v = 0; v < 128; ++v) {  // v = matchLength - 3
+        while (code + 1 <= kMLMaxCode && kCodes.mlBase[code + 1] - 3 <= v) ++code;
+        t.ml[v] = u8(code);
+    }
+    return t;
+}
+constexpr LengthCodeTables kLengthCodes = makeLengthCodeTables();
+constexpr unsigned kLLDeltaCode = 19, kMLDeltaCode = 36;
+static_assert(kCodes.llBase[kLLDeltaCode + 6] == 64 && kCodes.mlBase[kMLDeltaCode + 7] - 3 == 128);
+
+ZEST_FORCE_INLINE unsigned llCode(u32 litLength) {
+    return litLength < 64 ? kLengthCodes.ll[litLength] : highBit32(litLength) + kLLDeltaCode;
+}
+ZEST_FORCE_INLINE unsigned mlCode(u32 mlBase) {
+    return mlBase < 128 ? kLengthCodes.ml[mlBase] : highBit32(mlBase) + kMLDeltaCode;
+}
+
+// ---- Literals ---------------------------------------------------------------------
+
+size_t writeRleLiterals(u8* dst, size_t dstCapacity, u8 symbol, size_t litSize) {
+    const size_t hSize = 1 + (litSize >= 32) + (litSize >= 4096);
+    if (dstCapacity < hSize + 1) return ZEST_ERR(dstSize_tooSmall);
+    const u32 type = 1;
+    if (hSize == 1) dst[0] = u8(type | (litSize << 3));
+    else if (hSize == 2) writeLE16(dst, u16(type | (1u << 2) | (litSize << 4)));
+    else writeLE24(dst, u32(type | (3u << 2) | (litSize << 4)));
+    dst[hSize] = symbol;
+    return hSize + 1;
+}
+
+}  // namespace
+
+size_t writeRawLiterals(u8* dst, size_t dstCapacity, const u8* lit, size_t litSize) {
+    const size_t hSize = 1 + (litSize >= 32) + (litSize >= 4096);
+    if (dstCapacity < hSize + litSize) return ZEST_ERR(dstSize_tooSmall);
+    if (hSize == 1) dst[0] = u8(litSize << 3);
+    else if (hSize == 2) writeLE16(dst, u16((1u << 2) | (litSize << 4)));
+    else writeLE24(dst, u32((3u << 2) | (litSize << 4)));
+    if (litSize) std::memcpy(dst + hSize, lit, litSize);
+    return hSize + litSize;
+}
+
+size_t encodeLiterals(u8* dst, size_t dstCapacity, const u8* lit, size_t litSize, const EntropyTables& prev,
+                      EntropyTables& next, const BlockEncodeOptions& opt, BlockEncodeWorkspace& ws) {
+    // Until a new table is chosen, the decoder keeps the previous one.
+    auto keepPrevious = [&] {
+        std::memcpy(&next.huf, &prev.huf, sizeof next.huf);
+        next.hufRepeat = prev.hufRepeat;
+    };
+    auto raw = [&] {
+        keepPrevious();
+        return writeRawLiterals(dst, dstCapacity, lit, litSize);
+    };
+    if (!opt.compressLiterals) return raw();
+    // Tiny literal runs do not repay a table description (a trusted table may still be reused).
+    const size_t minSize = prev.hufRepeat == RepeatMode::valid ? 6 : 63;
+    if (litSize < minSize) return raw();
+
+    unsigned maxSymbol = 0;
+    const u32 largest = countBytes(ws.counts, &maxSymbol, lit, litSize, ws.hist);
+    if (largest == litSize) {
+        keepPrevious();
+        return writeRleLiterals(dst, dstCapacity, lit[0], litSize);
+    }
+    if (largest <= (litSize >> 7) + 4) return raw();  // close to uniform: Huffman cannot win
+
+    const size_t lhSize = 3 + (litSize >= 1024) + (litSize >= 16 * 1024);
+    if (dstCapacity < lhSize + 1) return raw();
+    const bool singleStream = litSize < 256;
+    const bool repeatUsable = prev.hufRepeat == RepeatMode::valid ||
+                              (prev.hufRepeat == RepeatMode::check && hufCanEncode(prev.huf, ws.counts, maxSymbol));
+
+    u8* const body = dst + lhSize;
+    const size_t bodyCapacity = dstCapacity - lhSize;
+    bool reuse = false;
+    size_t descSize = 0;
+    const unsigned maxBits = hufSuggestMaxBits(litSize, maxSymbol);
+    const size_t built = hufBuildCTable(&next.huf, ws.counts, maxSymbol, maxBits, ws.huf);
+    if (isError(built)) return raw();
+    descSize = hufWriteCTable(body, bodyCapacity, next.huf, ws.huf);
+    if (isError(descSize)) {
+        if (!repeatUsable) return raw();
+        reuse = true;
+    } else if (repeatUsable) {
+        const size_t repeatCost = hufEstimateBytes(prev.huf, ws.counts, maxSymbol);
+        const size_t newCost = descSize + hufEstimateBytes(next.huf, ws.counts, maxSymbol);
+        reuse = repeatCost <= newCost || descSize + 12 >= litSize;
+    }
+    if (reuse) {
+        keepPrevious();
+        descSize = 0;
+    }
+    const HufCTable& table = reuse ? prev.huf : next.huf;
+    const size_t streams =
+        singleStream ? hufCompress1Stream(body + descSize, bodyCapacity - descSize, lit, litSize, table, opt.bmi2)
+                     : hufCompress4Streams(body + descSize, bodyCapacity - descSize, lit, litSize, table, opt.bmi2);
+    if (isError(streams) || streams == 0) return raw();
+    const size_t cLitSize = descSize + streams;
+    if (cLitSize + lhSize >= litSize - minGain(litSize, opt.strategy) + (lhSize - 3)) {
+        // Not worth it; if the RLE/raw decision needs the old table, restore it.
+        return raw();
+    }
+    if (!reuse) next.hufRepeat = RepeatMode::check;
+
+    const u32 type = reuse ? 3 : 2;
+    switch (lhSize) {
+    case 3: {
+        const u32 sizeFormat = singleStream ? 0 : 1;
+        writeLE24(dst, type | (sizeFormat << 2) | u32(litSize << 4) | u32(cLitSize << 14));
+        break;
+    }
+    case 4: writeLE32(dst, type | (2u << 2) | u32(litSize << 4) | u32(cLitSize << 18)); break;
+    default:
+        writeLE32(dst, type | (3u << 2) | u32(litSize << 4) | u32(cLitSize << 22));
+        dst[4] = u8(cLitSize >> 10);
+        break;
+    }
+    return lhSize + cLitSize;
+}
+
+namespace {
+
+// ---- Sequences ----------------------------------------------------------------------
+
+enum class SeqMode : u8 { predefined = 0, rle = 1, compressed = 2, repeat = 3 };
+
+// What one of the three code streams looks like and what it may reuse.
+struct StreamChoice {
+    const u8* codes;
+    size_t nbSeq;
+    unsigned maxCode;           // largest code the format allows for this stream
+    const short* defaultNorm;
+    unsigned defaultMaxSymbol;
+    unsigned defaultLog;
+    unsigned maxLog;
+    const FseCTable* predefined;
+    const FseCTable* prevTable;
+    RepeatMode prevRepeat;
+};
+
+// Pick the mode of one stream, build its table into `table`, and write its
+// description (RLE byte or FSE counts) to dst. Returns the bytes written or
+// an error; *mode and *repeat receive the decision.
+size_t encodeSeqTable(u8* dst, size_t dstCapacity, const StreamChoice& c, Strategy strategy, FseCTable& table,
+                      SeqMode* mode, RepeatMode* repeat, BlockEncodeWorkspace& ws) {
+    u32* const counts = ws.counts;
+    unsigned maxSymbol = 0;
+    const u32 largest = c.nbSeq >= 1024 ? countSymbols(counts, &maxSymbol, c.codes, c.nbSeq, c.maxCode, ws.hist)
+                                        : countSymbolsSimple(counts, &maxSymbol, c.codes, c.nbSeq, c.maxCode);
+    const bool defaultAllowed = maxSymbol <= c.defaultMaxSymbol;
+
+    auto usePredefined = [&] {
+        *mode = SeqMode::predefined;
+        *repeat = RepeatMode::none;
+        std::memcpy(&table, c.predefined, sizeof table);
+        return size_t(0);
+    };
+    auto useRepeat = [&] {
+        *mode = SeqMode::repeat;
+        *repeat = c.prevRepeat;
+        std::memcpy(&table, c.prevTable, sizeof table);
+        return size_t(0);
+    };
+
+    if (isSingleSymbol(largest, c.nbSeq)) {
+        if (defaultAllowed && c.nbSeq <= 2) return usePredefined();
+        if (dstCapacity < 1) return ZEST_ERR(dstSize_tooSmall);
+        dst[0] = c.codes[0];
+        fseBuildCTableRle(&table, c.codes[0]);
+        *mode = SeqMode::rle;
+        *repeat = RepeatMode::check;
+        return 1;
+    }
+
+    const unsigned tableLog = fseOptimalTableLog(c.maxLog, c.nbSeq, maxSymbol);
+    if (strategy < Strategy::lazy) {
+        // Cheap rules for the fast strategies: trust a valid old table on short
+        // blocks, and take the predefined table when a custom one would not pay.
+        if (defaultAllowed) {
+            const size_t mult = 10 - size_t(strategy);
+            const size_t dynamicMin = ((size_t(1) << c.defaultLog) * mult) >> 3;
+            if (c.prevRepeat == RepeatMode::valid && c.nbSeq < 1000) return useRepeat();
+            if (c.nbSeq < dynamicMin || largest < (c.nbSeq >> (c.defaultLog - 1))) return usePredefined();
+        }
+    } else {
+        // Compare the estimated sizes of every allowed option.
+        const size_t kNone = ~size_t(0);
+        size_t predefinedCost = kNone, repeatCost = kNone;
+        if (defaultAllowed) {
+            const size_t bits = fseCostBits(c.defaultNorm, c.defaultLog, counts, maxSymbol);
+            if (!isError(bits)) predefinedCost = bits;
+        }
+        if (c.prevRepeat != RepeatMode::none) {
+            const size_t bits = fseCTableCostBits(*c.prevTable, counts, maxSymbol);
+            if (!isError(bits)) repeatCost = bits;
+        }
+        ZEST_TRY(fseNormalizeCounts(ws.norm, tableLog, counts, c.nbSeq, maxSymbol));
+        const size_t descBits = 8 * fseNormalizedCountsBound(maxSymbol, tableLog);  // pessimistic; refined below
+        u8 desc[kFseMaxSymbolValue + 16];
+        const size_t descSize = fseWriteNormalizedCounts(desc, sizeof desc, ws.norm, maxSymbol, tableLog);
+        const size_t compressedCost =
+            (isError(descSize) ? descBits : 8 * descSize) + fseCostBits(ws.norm, tableLog, counts, maxSymbol);
+        if (predefinedCost <= repeatCost && predefinedCost <= compressedCost) return usePredefined();
+        if (repeatCost < compressedCost) return useRepeat();
+    }
+
+    ZEST_TRY(fseNormalizeCounts(ws.norm, tableLog, counts, c.nbSeq, maxSymbol));
+    const size_t descSize = fseWriteNormalizedCounts(dst, dstCapacity, ws.norm, maxSymbol, tableLog);
+    ZEST_TRY(descSize);
+    ZEST_TRY(fseBuildCTable(&table, ws.norm, maxSymbol, tableLog));
+    *mode = SeqMode::compressed;
+    *repeat = RepeatMode::check;
+    return descSize;
+}
+
+// The sequences bitstream: fields written in the reverse of the order the
+// decoder reads them (see fse_encode.h).
+size_t encodeSeqBitstream(u8* dst, size_t dstCapacity, const SeqDef* seqs, const SeqCodes& codes, size_t nbSeq,
+                          const FseCTable& ctLL, const FseCTable& ctML, const FseCTable& ctOF) {
+    BitWriter bw;
+    bw.init(dst, dstCapacity);
+    FseState sLL, sML, sOF;
+    const size_t last = nbSeq - 1;
+    fseInitState(sML, ctML, codes.ml[last]);
+    fseInitState(sOF, ctOF, codes.of[last]);
+    fseInitState(sLL, ctLL, codes.ll[last]);
+    auto writeExtras = [&](size_t i) {
+        const unsigned llc = codes.ll[i], mlc = codes.ml[i], ofc = codes.of[i];
+        const unsigned llBits = kCodes.llBits[llc], mlBits = kCodes.mlBits[mlc];
+        if (llBits + mlBits + ofc > 23) bw.flush();
+        bw.addBitsFast(seqs[i].litLength - kCodes.llBase[llc], llBits);
+        bw.addBitsFast(seqs[i].matchLength - kCodes.mlBase[mlc], mlBits);
+        if (ofc > 17) bw.flush();
+        bw.addBits(seqs[i].offBase, ofc);
+        bw.flush();
+    };
+    writeExtras(last);
+    for (size_t i = last; i-- > 0;) {
+        fseEncodeSymbol(bw, sOF, codes.of[i]);
+        fseEncodeSymbol(bw, sML, codes.ml[i]);
+        fseEncodeSymbol(bw, sLL, codes.ll[i]);
+        writeExtras(i);
+    }
+    fseFlushState(bw, sML);
+    fseFlushState(bw, sOF);
+    fseFlushState(bw, sLL);
+    return bw.close();
+}
+
+size_t encodeSequences(u8* dst, size_t dstCapacity, const SeqStore& seqs, const SeqCodes& codes,
+                       const EntropyTables& prev, EntropyTables& next, const PredefinedCTables& predefined,
+                       const BlockEncodeOptions& opt, BlockEncodeWorkspace& ws) {
+    const size_t nbSeq = seqs.nbSeq();
+    u8* op = dst;
+    u8* const oend = dst + dstCapacity;
+    if (dstCapacity < 4) return ZEST_ERR(dstSize_tooSmall);
+    if (nbSeq < 128) {
+        *op++ = u8(nbSeq);
+    } else if (nbSeq < 0x7F00) {
+        op[0] = u8((nbSeq >> 8) + 0x80);
+        op[1] = u8(nbSeq);
+        op += 2;
+    } else {
+        op[0] = 0xFF;
+        writeLE16(op + 1, u16(nbSeq - 0x7F00));
+        op += 3;
+    }
+    if (nbSeq == 0) {
+        // No tables in this block: the decoder keeps the previous ones.
+        std::memcpy(&next.ll, &prev.ll, sizeof next.ll);
+        std::memcpy(&next.ml, &prev.ml, sizeof next.ml);
+        std::memcpy(&next.of, &prev.of, sizeof next.of);
+        next.llRepeat = prev.llRepeat;
+        next.mlRepeat = prev.mlRepeat;
+        next.ofRepeat = prev.ofRepeat;
+        return size_t(op - dst);
+    }
+
+    // Codes of every sequence.
+    const SeqDef* const sq = seqs.seqStart;
+    for (size_t i = 0; i < nbSeq; ++i) {
+        codes.ll[i] = u8(llCode(sq[i].litLength));
+        codes.ml[i] = u8(mlCode(sq[i].matchLength - 3));
+        codes.of[i] = u8(highBit32(sq[i].offBase));
+    }
+
+    u8* const modes = op++;
+    SeqMode llMode, ofMode, mlMode;
+    const StreamChoice llc{codes.ll, nbSeq, kLLMaxCode, kLLDefaultNorm, kLLDefaultMaxSymbol, kLLPredefinedLog,
+                           kLLMaxLog, &predefined.ll, &prev.ll, prev.llRepeat};
+    const StreamChoice ofc{codes.of, nbSeq, kOFMaxCode, kOFDefaultNorm, kOFDefaultMaxSymbol, kOFPredefinedLog,
+                           kOFMaxLog, &predefined.of, &prev.of, prev.ofRepeat};
+    const StreamChoice mlc{codes.ml, nbSeq, kMLMaxCode, kMLDefaultNorm, kMLDefaultMaxSymbol, kMLPredefinedLog,
+                           kMLMaxLog, &predefined.ml, &prev.ml, prev.mlRepeat};
+    size_t lastDescSize = 0;
+    size_t n = encodeSeqTable(op, size_t(oend - op), llc, opt.strategy, next.ll, &llMode, &next.llRepeat, ws);
+    ZEST_TRY(n);
+    if (llMode == SeqMode::compressed) lastDescSize = n;
+    op += n;
+    n = encodeSeqTable(op, size_t(oend - op), ofc, opt.strategy, next.of, &ofMode, &next.ofRepeat, ws);
+    ZEST_TRY(n);
+    if (ofMode == SeqMode::compressed) lastDescSize = n;
+    op += n;
+    n = encodeSeqTable(op, size_t(oend - op), mlc, opt.strategy, next.ml, &mlMode, &next.mlRepeat, ws);
+    ZEST_TRY(n);
+    if (mlMode == SeqMode::compressed) lastDescSize = n;
+    op += n;
+    *modes = u8((unsigned(llMode) << 6) | (unsigned(ofMode) << 4) | (unsigned(mlMode) << 2));
+
+    const size_t streamSize = encodeSeqBitstream(op, size_t(oend - op), sq, codes, nbSeq, next.ll, next.ml, next.of);
+    if (streamSize == 0) return ZEST_ERR(dstSize_tooSmall);
+    // Decoders before 1.3.4 read 4 bytes past a table description; keep that
+    // much after the last one, as every encoder does.
+    if (lastDescSize && lastDescSize + streamSize < 4) return 0;
+    op += streamSize;
+    return size_t(op - dst);
+}
+
+}  // namespace
+
+void PredefinedCTables::build() {
+    fseBuildCTable(&ll, kLLDefaultNorm, kLLDefaultMaxSymbol, kLLPredefinedLog);
+    fseBuildCTable(&ml, kMLDefaultNorm, kMLDefaultMaxSymbol, kMLPredefinedLog);
+    fseBuildCTable(&of, kOFDefaultNorm, kOFDefaultMaxSymbol, kOFPredefinedLog);
+}
+
+size_t encodeBlockBody(void* dst, size_t dstCapacity, const SeqStore& seqs, const SeqCodes& codes, size_t srcSize,
+                       const EntropyTables& prev, EntropyTables& next, const PredefinedCTables& predefined,
+                       const BlockEncodeOptions& opt, BlockEncodeWorkspace& ws) {
+    u8* const ostart = static_cast<u8*>(dst);
+    const size_t litSize = encodeLiterals(ostart, dstCapacity, seqs.litStart, seqs.litSize(), prev, next, opt, ws);
+    if (isError(litSize)) return errorCodeOf(litSize) == ErrorCode::dstSize_tooSmall ? 0 : litSize;
+    const size_t seqSize = encodeSequences(ostart + litSize, dstCapacity - litSize, seqs, codes, prev, next,
+                                           predefined, opt, ws);
+    if (isError(seqSize)) return errorCodeOf(seqSize) == ErrorCode::dstSize_tooSmall ? 0 : seqSize;
+    if (seqSize == 0) return 0;
+    const size_t total = litSize + seqSize;
+    if (total >= srcSize - minGain(srcSize, opt.strategy) || srcSize <= minGain(srcSize, opt.strategy)) return 0;
+    return total;
+}
+
+}  // namespace zest

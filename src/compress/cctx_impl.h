@@ -1,0 +1,175 @@
+// Internals of the compression context and of prepared dictionaries, shared
+// by cctx.cpp (creation, parameters, sizes), compress_frame.cpp (frames and
+// blocks), cstream.cpp (streaming) and cdict.cpp.
+#pragma once
+#define XXH_INLINE_ALL
+#define XXH_STATIC_LINKING_ONLY
+#include <xxhash.h>
+
+#include "compress/block_encode.h"
+#include "compress/cctx.h"
+#include "compress/dict_content.h"
+#include "compress/match_finder.h"
+#include "decompress/frame.h"
+
+namespace zest {
+
+// Everything ZSTD_CCtx_setParameter can set, as set (0 = "choose for me"
+// where the reference allows it).
+struct CCtxParams {
+    int compressionLevel = kDefaultCLevel;
+    CParams cParams{};  // non-zero fields override the level's
+    FParams fParams{1, 0, 0};
+    Format format = Format::zstd1;
+    int forceWindow = 0;
+    int attachDictPref = 0;
+    int literalCompressionMode = 0;
+    int srcSizeHint = 0;
+    int enableDedicatedDictSearch = 0;
+    int inBufferMode = 0;   // 1 = stable
+    int outBufferMode = 0;  // 1 = stable
+    int blockDelimiters = 0;
+    int validateSequences = 0;
+    int splitAfterSequences = 0;
+    int useRowMatchFinder = 0;
+    int deterministicRefPrefix = 0;
+    int prefetchCDictTables = 0;
+    int enableSeqProducerFallback = 0;
+    int maxBlockSize = 0;
+    int repcodeResolution = 0;
+    int blockSplitterLevel = 0;
+    int nbWorkers = 0;
+    int jobSize = 0;
+    int overlapLog = 0;
+    int rsyncable = 0;
+    int enableLdm = 0;
+    int ldmHashLog = 0;
+    int ldmMinMatch = 0;
+    int ldmBucketSizeLog = 0;
+    int ldmHashRateLog = 0;
+    int targetCBlockSize = 0;
+};
+
+// Parameters resolved for one frame.
+struct FrameParams {
+    CParams cp;       // as chosen (written to the frame: windowLog)
+    CParams matchCp;  // what the match finder runs with (strategy may be substituted)
+    FParams fp;
+    Format format;
+    size_t blockSize;
+    bool compressLiterals;
+};
+
+// Bytes of workspace the match finder and block encoder need for these
+// parameters; `buffered` adds the streaming buffers.
+struct WorkspaceLayout {
+    size_t hashBytes, chainBytes, seqBytes, litBytes, codeBytes, inBuffBytes, outBuffBytes;
+    size_t total() const { return hashBytes + chainBytes + seqBytes + litBytes + codeBytes + inBuffBytes + outBuffBytes + 6 * 64; }
+};
+WorkspaceLayout workspaceLayout(const CParams& matchCp, size_t blockSize, bool bufferedIn, bool bufferedOut);
+
+// The strategy the match finder runs for a requested one (strongest
+// implemented so far), with table sizes fitted to it.
+CParams matchFinderParams(const CParams& cp);
+
+// A dictionary prepared once: parsed content, entropy tables, and the match
+// finder's tables after indexing the content with `cp`.
+class CDict {
+public:
+    CustomMem mem{};
+    bool isStatic = false;
+    int level = 0;  // 0 when created from explicit parameters
+    CParams cp{};
+    CParams matchCp{};
+    DictContent dict;
+    u8* ownedContent = nullptr;
+    u32* hashTable = nullptr;
+    u32* chainTable = nullptr;
+    size_t hashEntries = 0, chainEntries = 0;
+    size_t totalSize = 0;
+    Window window;  // the content's place in index space (as the tables refer to it)
+    u32 nextToUpdate = 0;
+};
+
+class CCtx {
+public:
+    // ---- Memory ---------------------------------------------------------------
+    CustomMem mem{};
+    bool isStatic = false;
+    StaticArena arena;           // static contexts: the rest of the caller's workspace
+    u8* workspace = nullptr;     // heap contexts: one block for all buffers
+    size_t workspaceSize = 0;
+
+    // ---- Parameters -------------------------------------------------------------
+    CCtxParams requested;
+    u64 pledgedSrcSize = kContentSizeUnknown;
+    FrameParams fparams{};
+    bool bmi2 = false;
+
+    // ---- Dictionaries -------------------------------------------------------------
+    u8* localDictBuffer = nullptr;  // loadDictionary by copy
+    const void* localDict = nullptr;
+    size_t localDictSize = 0;
+    DictContentType localDictType = DictContentType::autoDetect;
+    CDict* localCDict = nullptr;  // built from localDict at the first frame that uses it
+    const CDict* cdict = nullptr;  // referenced (refCDict / usingCDict)
+    const void* prefix = nullptr;  // next frame only
+    size_t prefixSize = 0;
+    DictContentType prefixType = DictContentType::rawContent;
+
+    // ---- Frame state -------------------------------------------------------------
+    enum class Stage : u8 { init, ongoing, ended } stage = Stage::init;
+    bool headerWritten = false;
+    bool firstBlock = true;
+    u32 dictID = 0;
+    u64 consumed = 0;  // source bytes taken into the frame
+    XXH64_state_t xxh;
+    MatchState ms;
+    SeqStore seqs;
+    SeqCodes codes{};
+    u32 rep[3] = {1, 4, 8};
+    EntropyTables entropy[2];
+    EntropyTables* prevEntropy = &entropy[0];
+    EntropyTables* nextEntropy = &entropy[1];
+    PredefinedCTables predefined;
+    BlockEncodeWorkspace bws;
+
+    // ---- Streaming -----------------------------------------------------------------
+    enum class StreamStage : u8 { init, load, flush } streamStage = StreamStage::init;
+    bool bufferedIn = true, bufferedOut = true;  // false with stable buffers
+    u8* inBuff = nullptr;
+    size_t inBuffSize = 0, inToCompress = 0, inBuffPos = 0, inBuffTarget = 0;
+    u8* outBuff = nullptr;
+    size_t outBuffSize = 0, outBuffContentSize = 0, outBuffFlushedSize = 0;
+    bool frameEnded = false;
+    InBuffer expectedIn{};     // stable input: what the next call must pass
+    size_t expectedOutSize = 0;  // stable output: the size the first call saw
+    size_t stableNotConsumed = 0;  // stable input: bytes before in.pos not compressed yet
+};
+
+// ---- Shared between the context's source files -----------------------------------
+
+// Resolve the sticky parameters for a frame and prepare the context for it:
+// sizes the workspace, loads the dictionary (prefix, else referenced CDict,
+// else the loaded one) and resets the window and entropy state.
+size_t beginFrame(CCtx* c, u64 pledgedSrcSize, bool bufferedIn, bool bufferedOut);
+// Compress src[0..srcSize) (data that follows what the frame already has; it
+// must stay readable as long as the window may refer to it) into whole blocks.
+// With last, also ends the frame (last block, checksum). Writes the frame
+// header first if not done yet. Returns bytes written or an error.
+size_t compressChunk(CCtx* c, void* dst, size_t dstCapacity, const void* src, size_t srcSize, bool last);
+// Worst case of compressChunk's output for srcSize bytes (header included when not written).
+size_t chunkBound(const CCtx* c, size_t srcSize, bool last);
+
+size_t frameHeaderBound();
+size_t writeFrameHeader(void* dst, size_t dstCapacity, const FParams& fp, unsigned windowLog, u64 pledgedSrcSize,
+                        u32 dictID, Format format);
+
+CDict* createCDictInternal(const void* dict, size_t dictSize, DictLoadMethod m, DictContentType t, CParams cp,
+                           int level, const CustomMem& mem, void* staticWorkspace, size_t staticSize);
+
+// Allocate from the context's memory (heap or static arena).
+void* cctxAlloc(CCtx* c, size_t size);
+void cctxFree(CCtx* c, void* p);
+
+}  // namespace zest

@@ -1,0 +1,148 @@
+// The "double fast" strategy (levels 3-4): two hash tables, one of the next
+// 8 bytes (hashLog bits: long matches) and one of the next minMatch bytes
+// (chainLog bits: short matches). A long candidate is preferred; a short one
+// is only taken after checking whether the next position starts a long match.
+#include <utility>
+
+#include "compress/match_finder.h"
+
+namespace zest {
+namespace {
+
+template <unsigned kMls, bool kExt>
+size_t doubleFast(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* src, size_t srcSize) {
+    const Segments sg = Segments::of<kExt>(ms, src, srcSize);
+    const u8* const base = sg.base;
+    const u8* const iend = sg.iend;
+    if (srcSize < 16) return srcSize;
+
+    u32* const longTable = ms.hashTable;
+    u32* const shortTable = ms.chainTable;
+    const unsigned hlogL = ms.cp.hashLog;
+    const unsigned hlogS = ms.cp.chainLog;
+    const u8* const ilimit = iend - 8;
+
+    const u8* ip = src;
+    const u8* anchor = src;
+    u32 offset1 = rep[0], offset2 = rep[1];
+    if constexpr (!kExt) {
+        ip += (ip == sg.prefixStart);
+        const u32 maxRep = u32(ip - sg.prefixStart);
+        if (offset1 > maxRep) offset1 = 0;
+        if (offset2 > maxRep) offset2 = 0;
+    }
+
+    while (ip < ilimit) {
+        const u32 curr = u32(ip - base);
+        const size_t hL = hashPtr<8>(ip, hlogL);
+        const size_t hS = hashPtr<kMls>(ip, hlogS);
+        const u32 idxL = longTable[hL];
+        const u32 idxS = shortTable[hS];
+        longTable[hL] = curr;
+        shortTable[hS] = curr;
+
+        size_t mLength;
+        u32 offset;
+        const u8* match;
+        // 1. The most recent offset, one byte ahead.
+        if (sg.repUsable<kExt>(offset1, curr + 1) && readLE32(sg.ptr(curr + 1 - offset1)) == readLE32(ip + 1)) {
+            mLength = sg.count<kExt>(ip + 1, curr + 1 - offset1, 4);
+            ++ip;
+            seqs.add(size_t(ip - anchor), anchor, iend, kRep1, mLength);
+            goto matched;
+        }
+        // 2. A long match here.
+        if (idxL >= sg.dictStartIndex && sg.fits<kExt>(match = sg.ptr(idxL), idxL, 8) &&
+            readLE64(match) == readLE64(ip)) {
+            mLength = sg.count<kExt>(ip, idxL, 8);
+            offset = curr - idxL;
+        } else if (idxS >= sg.dictStartIndex && sg.fits<kExt>(match = sg.ptr(idxS), idxS, 4) &&
+                   readLE32(match) == readLE32(ip)) {
+            // 3. A short match here, unless the next position starts a long one.
+            const size_t hL1 = hashPtr<8>(ip + 1, hlogL);
+            const u32 idxL1 = longTable[hL1];
+            longTable[hL1] = curr + 1;
+            const u8* match1;
+            if (idxL1 >= sg.dictStartIndex && sg.fits<kExt>(match1 = sg.ptr(idxL1), idxL1, 8) &&
+                readLE64(match1) == readLE64(ip + 1)) {
+                ++ip;
+                match = match1;
+                mLength = sg.count<kExt>(ip, idxL1, 8);
+                offset = curr + 1 - idxL1;
+            } else {
+                mLength = sg.count<kExt>(ip, idxS, 4);
+                offset = curr - idxS;
+            }
+        } else {
+            ip += (size_t(ip - anchor) >> kSearchStrength) + 1;
+            continue;
+        }
+        {
+            // Extend backwards over literals.
+            const u8* const lowPtr = kExt ? sg.low(u32(ip - base) - offset) : sg.prefixStart;
+            while (ip > anchor && match > lowPtr && ip[-1] == match[-1]) {
+                --ip;
+                --match;
+                ++mLength;
+            }
+        }
+        offset2 = offset1;
+        offset1 = offset;
+        seqs.add(size_t(ip - anchor), anchor, iend, offsetToOffBase(offset), mLength);
+
+    matched:
+        ip += mLength;
+        anchor = ip;
+        if (ip <= ilimit) {
+            // Index a few positions inside the match and just before its end.
+            const u32 indexToInsert = curr + 2;
+            longTable[hashPtr<8>(base + indexToInsert, hlogL)] = indexToInsert;
+            longTable[hashPtr<8>(ip - 2, hlogL)] = u32(ip - 2 - base);
+            shortTable[hashPtr<kMls>(base + indexToInsert + 1, hlogS)] = indexToInsert + 1;
+            shortTable[hashPtr<kMls>(ip - 1, hlogS)] = u32(ip - 1 - base);
+            // The second most recent offset often continues right away.
+            while (ip <= ilimit) {
+                const u32 at = u32(ip - base);
+                if (!sg.repUsable<kExt>(offset2, at) || readLE32(sg.ptr(at - offset2)) != readLE32(ip)) break;
+                const size_t rLength = sg.count<kExt>(ip, at - offset2, 4);
+                std::swap(offset1, offset2);
+                shortTable[hashPtr<kMls>(ip, hlogS)] = at;
+                longTable[hashPtr<8>(ip, hlogL)] = at;
+                seqs.add(0, anchor, iend, kRep1, rLength);
+                ip += rLength;
+                anchor = ip;
+            }
+        }
+    }
+    return size_t(iend - anchor);
+}
+
+template <unsigned kMls>
+void fillDoubleFast(MatchState& ms, const u8* end) {
+    const u8* const base = ms.window.base;
+    const u32 target = u32(end - base);
+    for (u32 idx = ms.nextToUpdate; idx + 8 <= target; ++idx) {
+        ms.hashTable[hashPtr<8>(base + idx, ms.cp.hashLog)] = idx;
+        ms.chainTable[hashPtr<kMls>(base + idx, ms.cp.chainLog)] = idx;
+    }
+    if (target > ms.nextToUpdate) ms.nextToUpdate = target;
+}
+
+}  // namespace
+
+size_t compressBlockDoubleFast(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* src, size_t srcSize) {
+    return withMinMatch(ms.cp.minMatch, [&](auto m) { return doubleFast<m.value, false>(ms, seqs, rep, src, srcSize); });
+}
+
+size_t compressBlockDoubleFastExtDict(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* src,
+                                      size_t srcSize) {
+    if (!extDictInReach(ms, u32(src + srcSize - ms.window.base)))
+        return compressBlockDoubleFast(ms, seqs, rep, src, srcSize);
+    return withMinMatch(ms.cp.minMatch, [&](auto m) { return doubleFast<m.value, true>(ms, seqs, rep, src, srcSize); });
+}
+
+void fillTablesDoubleFast(MatchState& ms, const u8* end) {
+    withMinMatch(ms.cp.minMatch, [&](auto m) { fillDoubleFast<m.value>(ms, end); });
+}
+
+}  // namespace zest

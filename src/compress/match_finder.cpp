@@ -1,0 +1,24 @@
+// The strategy registry: which match finder runs a block, table sizes, and
+// dictionary indexing.
+#include "compress/match_finder.h"
+
+namespace zest {
+
+BlockCompressor selectBlockCompressor(Strategy s, DictMode mode) {
+    const bool ext = mode == DictMode::extDict;
+    switch (s) {
+    case Strategy::fast: return ext ? compressBlockFastExtDict : compressBlockFast;
+    default:  // stronger strategies are substituted before this point (matchFinderParams)
+    case Strategy::dfast: return ext ? compressBlockDoubleFastExtDict : compressBlockDoubleFast;
+    }
+}
+
+void fillTables(MatchState& ms, const u8* end) {
+    if (ms.cp.strategy == Strategy::fast) fillTablesFast(ms, end);
+    else fillTablesDoubleFast(ms, end);
+}
+
+size_t hashTableEntries(const CParams& cp) { return size_t(1) << cp.hashLog; }
+size_t chainTableEntries(const CParams& cp) { return cp.strategy == Strategy::fast ? 0 : size_t(1) << cp.chainLog; }
+
+}  // namespace zest

@@ -1,0 +1,141 @@
+// The interface between the block compressor and the match finders.
+//
+// A match finder reads one block (src[0..srcSize), the newest part of the
+// window), appends its sequences to a SeqStore and returns the number of
+// literals left after the last match. It owns nothing: its tables live in the
+// MatchState, which the context sizes from the parameters. Strategies differ
+// only in how they search; everything before and after (window upkeep,
+// literal and sequence encoding) is shared.
+#pragma once
+#include <type_traits>
+
+#include "compress/match_common.h"
+#include "compress/params.h"
+#include "compress/seq_store.h"
+
+namespace zest {
+
+struct MatchState {
+    Window window;
+    u32* hashTable = nullptr;   // hashLog bits
+    u32* chainTable = nullptr;  // chainLog bits (dfast: the short-match hash table)
+    CParams cp{};
+    u32 nextToUpdate = kWindowStartIndex;  // first index not yet inserted in the tables
+    u32 loadedDictEnd = 0;                 // end index of a loaded dictionary while it is still in reach
+};
+
+// rep[0..2] is the repeat-offset history at the start of the block (the
+// caller replays the block's sequences to get the history after it).
+using BlockCompressor = size_t (*)(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* src, size_t srcSize);
+
+// Whether the window has an older segment the finder must also search.
+enum class DictMode { noDict, extDict };
+
+BlockCompressor selectBlockCompressor(Strategy s, DictMode mode);
+
+// Insert the positions of window data up to `end` into the tables (dictionary
+// loading); `end` must lie in the current segment.
+void fillTables(MatchState& ms, const u8* end);
+
+// Table sizes of a strategy, in entries.
+size_t hashTableEntries(const CParams& cp);
+size_t chainTableEntries(const CParams& cp);
+
+// Per-strategy entry points (fast.cpp, dfast.cpp).
+size_t compressBlockFast(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* src, size_t srcSize);
+size_t compressBlockFastExtDict(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* src, size_t srcSize);
+void fillTablesFast(MatchState& ms, const u8* end);
+size_t compressBlockDoubleFast(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* src, size_t srcSize);
+size_t compressBlockDoubleFastExtDict(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* src, size_t srcSize);
+void fillTablesDoubleFast(MatchState& ms, const u8* end);
+
+// Lowest index a match may use for a block ending at index blockEnd: the
+// window's low limit, raised to keep offsets within 2^windowLog once a loaded
+// dictionary is out of reach.
+ZEST_FORCE_INLINE u32 lowestMatchIndex(const MatchState& ms, u32 blockEnd) {
+    const u32 maxDist = u32(1) << ms.cp.windowLog;
+    const u32 low = ms.window.lowLimit;
+    const bool dictInReach = ms.loadedDictEnd != 0;
+    const u32 byWindow = blockEnd - low > maxDist && !dictInReach ? blockEnd - maxDist : low;
+    return byWindow > low ? byWindow : low;
+}
+
+// Finders skip ahead by one more byte every 2^kSearchStrength literals without a match.
+constexpr unsigned kSearchStrength = 8;
+
+// Where the window's two segments are, seen from one block. In noDict mode
+// the older segment is empty (dictStartIndex == prefixStartIndex).
+struct Segments {
+    template <bool kExt>
+    static Segments of(const MatchState& ms, const u8* src, size_t srcSize) {
+        const Window& w = ms.window;
+        Segments sg;
+        sg.base = w.base;
+        sg.dictBase = w.dictBase;
+        sg.iend = src + srcSize;
+        const u32 lowest = lowestMatchIndex(ms, u32(sg.iend - w.base));
+        if constexpr (kExt) {
+            sg.prefixStartIndex = w.dictLimit;
+            sg.dictStartIndex = lowest;
+        } else {
+            sg.prefixStartIndex = lowest > w.dictLimit ? lowest : w.dictLimit;
+            sg.dictStartIndex = sg.prefixStartIndex;
+        }
+        sg.prefixStart = sg.base + sg.prefixStartIndex;
+        sg.dictStart = sg.dictBase + sg.dictStartIndex;
+        sg.dictEnd = sg.dictBase + sg.prefixStartIndex;
+        return sg;
+    }
+
+    const u8* base;
+    const u8* dictBase;
+    u32 dictStartIndex;  // lowest usable index
+    u32 prefixStartIndex;
+    const u8* prefixStart;
+    const u8* dictStart;
+    const u8* dictEnd;
+    const u8* iend;
+
+    ZEST_FORCE_INLINE const u8* ptr(u32 idx) const { return idx < prefixStartIndex ? dictBase + idx : base + idx; }
+    ZEST_FORCE_INLINE const u8* end(u32 idx) const { return idx < prefixStartIndex ? dictEnd : iend; }
+    ZEST_FORCE_INLINE const u8* low(u32 idx) const { return idx < prefixStartIndex ? dictStart : prefixStart; }
+    // Forward length of a match at idx against ip (both already known equal for `skip` bytes).
+    template <bool kExt>
+    ZEST_FORCE_INLINE size_t count(const u8* ip, u32 idx, size_t skip) const {
+        if constexpr (!kExt) return countMatch(ip + skip, base + idx + skip, iend) + skip;
+        else return countMatch2Segments(ip + skip, ptr(idx) + skip, iend, end(idx), prefixStart) + skip;
+    }
+    // A candidate's first n bytes lie in its segment (always true in the current one).
+    template <bool kExt>
+    ZEST_FORCE_INLINE bool fits(const u8* p, u32 idx, size_t n) const {
+        if constexpr (!kExt) return true;
+        else return size_t(end(idx) - p) >= n;
+    }
+    // Usable repeat candidate: in the window, and its first 4 bytes in one segment.
+    template <bool kExt>
+    ZEST_FORCE_INLINE bool repUsable(u32 offset, u32 at) const {
+        if (offset - 1 >= at - dictStartIndex) return false;
+        if constexpr (!kExt) return true;
+        else return u32(prefixStartIndex - 1 - (at - offset)) >= 3;
+    }
+};
+
+// True when the window's older segment is still within reach of a block
+// ending at blockEnd (the finder must then search both segments).
+inline bool extDictInReach(const MatchState& ms, u32 blockEnd) {
+    return ms.window.hasExtDict() && lowestMatchIndex(ms, blockEnd) < ms.window.dictLimit;
+}
+
+// Call f(std::integral_constant<unsigned, N>) with N = minMatch in 4..7 (3 counts as 4):
+// finders are instantiated once per hashed length.
+template <class F>
+ZEST_FORCE_INLINE decltype(auto) withMinMatch(unsigned minMatch, F&& f) {
+    switch (minMatch) {
+    case 5: return f(std::integral_constant<unsigned, 5>{});
+    case 6: return f(std::integral_constant<unsigned, 6>{});
+    case 7: return f(std::integral_constant<unsigned, 7>{});
+    default: return f(std::integral_constant<unsigned, 4>{});
+    }
+}
+
+}  // namespace zest

@@ -7,9 +7,10 @@
 // end-mark bit (a single 1) that the reader uses to find where the data
 // starts, and pads the last byte with zeros.
 //
-// The container is a 64-bit word. Fields are OR-ed in above the pending bits;
-// flush() stores the whole word and advances by the complete bytes, leaving at
-// most 7 bits pending. Between two flushes at most 56 bits may be added.
+// The container is a 64-bit word holding at most 63 bits. Fields are OR-ed in
+// above the pending bits; flush() stores the whole word and advances by the
+// complete bytes, leaving at most 7 bits pending, so 56 bits can always be
+// added between two flushes (more when fewer are pending).
 //
 // Capacity: flush() stores 8 bytes at once while at least 8 bytes of room
 // remain, then falls back to byte stores near the end of the buffer, so a
@@ -52,7 +53,12 @@ public:
             bits_ >>= nbBits_ & ~7u;  // at most 56: nbBits_ <= 63
             nbBits_ &= 7;
         } else {
-            flushSlow();
+            // By value: taking the writer's address would keep it out of registers.
+            const SlowState r = flushSlow(bits_, nbBits_, ptr_, end_);
+            bits_ = r.bits;
+            nbBits_ = r.nbBits;
+            ptr_ = r.ptr;
+            overflow_ |= r.overflow;
         }
     }
 
@@ -78,19 +84,22 @@ public:
     bool overflowed() const { return overflow_; }
 
 private:
-    ZEST_NOINLINE void flushSlow() {
-        while (nbBits_ >= 8) {
-            if (ptr_ >= end_) {
-                overflow_ = true;
-                // Drop the data; keep the container bounded.
-                bits_ = 0;
-                nbBits_ = 0;
-                return;
-            }
-            *ptr_++ = u8(bits_);
-            bits_ >>= 8;
-            nbBits_ -= 8;
+    struct SlowState {
+        u64 bits;
+        unsigned nbBits;
+        u8* ptr;
+        bool overflow;
+    };
+    // Byte stores near the end of the buffer. On overflow the data is dropped
+    // (the container stays bounded) and close() will report 0.
+    static ZEST_NOINLINE SlowState flushSlow(u64 bits, unsigned nbBits, u8* ptr, u8* end) {
+        while (nbBits >= 8) {
+            if (ptr >= end) return SlowState{0, 0, ptr, true};
+            *ptr++ = u8(bits);
+            bits >>= 8;
+            nbBits -= 8;
         }
+        return SlowState{bits, nbBits, ptr, false};
     }
 
     u64 bits_ = 0;

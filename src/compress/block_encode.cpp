@@ -249,13 +249,17 @@ size_t encodeSeqBitstream(u8* dst, size_t dstCapacity, const SeqDef* seqs, const
     fseInitState(sML, ctML, codes.ml[last]);
     fseInitState(sOF, ctOF, codes.of[last]);
     fseInitState(sLL, ctLL, codes.ll[last]);
+    // The container holds up to 63 bits. After the three state updates (at
+    // most 9 + 9 + 8 bits over at most 7 pending) 30 more bits always fit;
+    // longer extra-bit groups flush first (rare: long offsets).
     auto writeExtras = [&](size_t i) {
         const unsigned llc = codes.ll[i], mlc = codes.ml[i], ofc = codes.of[i];
         const unsigned llBits = kCodes.llBits[llc], mlBits = kCodes.mlBits[mlc];
-        if (llBits + mlBits + ofc > 23) bw.flush();
+        const bool large = llBits + mlBits + ofc > 30;
+        if (ZEST_UNLIKELY(large)) bw.flush();
         bw.addBitsFast(seqs[i].litLength - kCodes.llBase[llc], llBits);
         bw.addBitsFast(seqs[i].matchLength - kCodes.mlBase[mlc], mlBits);
-        if (ofc > 17) bw.flush();
+        if (ZEST_UNLIKELY(large) && ofc > 24) bw.flush();
         bw.addBits(seqs[i].offBase, ofc);
         bw.flush();
     };

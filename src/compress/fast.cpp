@@ -82,6 +82,142 @@ size_t fast(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* src, siz
     return size_t(iend - anchor);
 }
 
+// The no-dictionary loop, pipelined: positions are visited in pairs (p, p+1)
+// whose hashes are computed one step ahead so table loads overlap, and the
+// most recent offset is tried once per pair, at the start of the next pair.
+// Pairs start stepSize apart (2 = every position); the distance grows by one
+// every kStepIncr bytes without a match.
+template <unsigned kMls>
+size_t fastNoDictPipelined(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* src, size_t srcSize) {
+    const Segments sg = Segments::of<false>(ms, src, srcSize);
+    const u8* const base = sg.base;
+    const u8* const iend = sg.iend;
+    const u8* const prefixStart = sg.prefixStart;
+    const u32 prefixStartIndex = sg.prefixStartIndex;
+    if (srcSize < 16) return srcSize;
+    const unsigned hlog = ms.cp.hashLog;
+    u32* const table = ms.hashTable;
+    const u8* const ilimit = iend - 8;
+    const size_t stepSize = ms.cp.targetLength + (ms.cp.targetLength == 0) + 1;
+    constexpr size_t kStepIncr = size_t(1) << (kSearchStrength - 1);
+
+    const u8* ip0 = src + (src == prefixStart ? 1 : 0);
+    const u8* anchor = src;
+    u32 rep1 = rep[0], rep2 = rep[1];
+    {
+        const u32 maxRep = u32(ip0 - prefixStart);
+        if (rep1 > maxRep) rep1 = 0;
+        if (rep2 > maxRep) rep2 = 0;
+    }
+
+    for (;;) {
+        size_t step = stepSize;
+        const u8* nextStep = ip0 + kStepIncr;
+        const u8* ip1 = ip0 + 1;
+        const u8* ip2 = ip0 + step;
+        const u8* ip3 = ip2 + 1;
+        if (ip3 >= ilimit) break;
+        size_t h0 = hashPtr<kMls>(ip0, hlog);
+        size_t h1 = hashPtr<kMls>(ip1, hlog);
+        u32 idx = table[h0];
+        u32 current0;
+        const u8* match0;
+        u32 offBase;
+        size_t mLength;
+
+        for (;;) {
+            // The most recent offset at ip2 (ip2 >= anchor + 2, so the literal run stays non-empty).
+            const u32 rval = readLE32(ip2 - rep1);
+            current0 = u32(ip0 - base);
+            table[h0] = current0;
+            if ((readLE32(ip2) == rval) & (rep1 > 0)) {
+                ip0 = ip2;
+                match0 = ip0 - rep1;
+                mLength = ip0[-1] == match0[-1];
+                ip0 -= mLength;
+                match0 -= mLength;
+                mLength += 4;
+                offBase = kRep1;
+                table[h1] = u32(ip1 - base);
+                goto found;
+            }
+            {
+                const u32 mval = idx >= prefixStartIndex ? readLE32(base + idx) : ~readLE32(ip0);
+                if (readLE32(ip0) == mval) {
+                    table[h1] = u32(ip1 - base);
+                    goto foundNew;
+                }
+            }
+            idx = table[h1];
+            h0 = h1;
+            h1 = hashPtr<kMls>(ip2, hlog);
+            ip0 = ip1;
+            ip1 = ip2;
+            ip2 = ip3;
+            current0 = u32(ip0 - base);
+            table[h0] = current0;
+            {
+                const u32 mval = idx >= prefixStartIndex ? readLE32(base + idx) : ~readLE32(ip0);
+                if (readLE32(ip0) == mval) {
+                    table[h1] = u32(ip1 - base);
+                    goto foundNew;
+                }
+            }
+            idx = table[h1];
+            h0 = h1;
+            h1 = hashPtr<kMls>(ip2, hlog);
+            ip0 = ip1;
+            ip1 = ip2;
+            ip2 = ip0 + step;
+            ip3 = ip1 + step;
+            if (ip2 >= nextStep) {
+                ++step;
+                __builtin_prefetch(ip1 + 64);
+                __builtin_prefetch(ip1 + 128);
+                nextStep += kStepIncr;
+            }
+            if (ip3 >= ilimit) goto done;
+        }
+
+    foundNew:
+        match0 = base + idx;
+        {
+            const u32 offset = u32(ip0 - match0);
+            rep2 = rep1;
+            rep1 = offset;
+            offBase = offsetToOffBase(offset);
+            mLength = 4;
+            while (ip0 > anchor && match0 > prefixStart && ip0[-1] == match0[-1]) {
+                --ip0;
+                --match0;
+                ++mLength;
+            }
+        }
+    found:
+        mLength += countMatch(ip0 + mLength, match0 + mLength, iend);
+        seqs.add(size_t(ip0 - anchor), anchor, iend, offBase, mLength);
+        ip0 += mLength;
+        anchor = ip0;
+        if (ip0 <= ilimit) {
+            table[hashPtr<kMls>(base + current0 + 2, hlog)] = current0 + 2;
+            table[hashPtr<kMls>(ip0 - 2, hlog)] = u32(ip0 - 2 - base);
+            // The second most recent offset often continues right away.
+            if (rep2 > 0) {
+                while (ip0 <= ilimit && readLE32(ip0) == readLE32(ip0 - rep2)) {
+                    const size_t rLength = countMatch(ip0 + 4, ip0 + 4 - rep2, iend) + 4;
+                    std::swap(rep1, rep2);
+                    table[hashPtr<kMls>(ip0, hlog)] = u32(ip0 - base);
+                    seqs.add(0, anchor, iend, kRep1, rLength);  // litLength 0: code 1 names the second offset
+                    ip0 += rLength;
+                    anchor = ip0;
+                }
+            }
+        }
+    }
+done:
+    return size_t(iend - anchor);
+}
+
 template <unsigned kMls>
 void fillFast(MatchState& ms, const u8* end) {
     const u8* const base = ms.window.base;
@@ -93,11 +229,12 @@ void fillFast(MatchState& ms, const u8* end) {
 }  // namespace
 
 size_t compressBlockFast(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* src, size_t srcSize) {
-    return withMinMatch(ms.cp.minMatch, [&](auto m) { return fast<m.value, false>(ms, seqs, rep, src, srcSize); });
+    return withMinMatch(ms.cp.minMatch, [&](auto m) { return fastNoDictPipelined<m.value>(ms, seqs, rep, src, srcSize); });
 }
 
 size_t compressBlockFastExtDict(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* src, size_t srcSize) {
     if (!extDictInReach(ms, u32(src + srcSize - ms.window.base))) return compressBlockFast(ms, seqs, rep, src, srcSize);
+    // The general loop (one position at a time, both segments).
     return withMinMatch(ms.cp.minMatch, [&](auto m) { return fast<m.value, true>(ms, seqs, rep, src, srcSize); });
 }
 

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string_view>
 
+#include "advanced_params.h"
 #include "errors.h"
 #include "help.h"
 #include "messages.h"
@@ -299,11 +300,7 @@ private:
             return;
         }
         if (auto v = optionalValue(a, "--zstd")) {
-            if (!validKeyValueList(*v, {"windowLog", "wlog", "chainLog", "clog", "hashLog", "hlog", "searchLog",
-                                        "slog", "minMatch", "mml", "targetLength", "tlen", "strategy", "strat",
-                                        "overlapLog", "ovlog", "ldmHashLog", "lhlog", "ldmMinMatch", "lmml",
-                                        "ldmBucketSizeLog", "lblog", "ldmHashRateLog", "lhrlog"}))
-                bad(a);
+            if (!parseAdvancedParams(*v)) bad(a);
             o_.comp.advancedParams = *v;
             return;
         }

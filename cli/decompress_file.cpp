@@ -7,6 +7,7 @@
 #include <cstring>
 #include <string>
 
+#include "advanced_params.h"
 #include "dictionary.h"
 #include "errors.h"
 #include "formats.h"
@@ -16,23 +17,6 @@
 namespace zcli {
 
 namespace {
-
-// Throws the reference's "error 11" for a failed library call.
-void check(size_t result) {
-    if (ZSTD_isError(result)) throw FatalError(11, ZSTD_getErrorName(result));
-}
-
-// windowLog from "--zstd=...,wlog=#,..." (0 when absent).
-unsigned windowLogFromAdvanced(const std::string& list) {
-    for (const char* key : {"windowLog=", "wlog="}) {
-        size_t at = 0;
-        while ((at = list.find(key, at)) != std::string::npos) {
-            if (at == 0 || list[at - 1] == ',') return static_cast<unsigned>(std::stoul(list.substr(at + std::strlen(key))));
-            at += 1;
-        }
-    }
-    return 0;
-}
 
 unsigned ceilLog2(std::uint64_t v) {
     unsigned log = 0;
@@ -46,7 +30,7 @@ std::uint64_t effectiveWindowLimit(const Options& o) {
     if (o.memLimit != 0) return o.memLimit;
     unsigned wlog = 0;
     if (o.comp.longWindowLog) wlog = *o.comp.longWindowLog;
-    if (unsigned w = windowLogFromAdvanced(o.comp.advancedParams)) wlog = w;
+    if (unsigned w = advancedParamValue(o.comp.advancedParams, ZSTD_c_windowLog)) wlog = w;
     if (wlog != 0) return std::uint64_t{1} << (wlog & 31);
     return kDefaultWindowLimit;
 }
@@ -56,10 +40,10 @@ Decompressor::Decompressor(const Options& o, bool passThrough)
     dctx_.reset(ZSTD_createDCtx());
     if (!dctx_) throw FatalError(60, "Error: can't create ZSTD_DStream");
     ZSTD_DCtx* dctx = dctx_.get();
-    if (!o.checksumValidate) check(ZSTD_DCtx_setParameter(dctx, ZSTD_d_forceIgnoreChecksum, ZSTD_d_ignoreChecksum));
+    if (!o.checksumValidate) checkZstd(ZSTD_DCtx_setParameter(dctx, ZSTD_d_forceIgnoreChecksum, ZSTD_d_ignoreChecksum));
     if (!o.dictFile.empty()) {
         std::vector<unsigned char> dict = loadDictionaryFile(o.dictFile);
-        check(ZSTD_DCtx_loadDictionary(dctx, dict.data(), dict.size()));
+        checkZstd(ZSTD_DCtx_loadDictionary(dctx, dict.data(), dict.size()));
     }
     if (!o.comp.patchFrom.empty()) {
         // The reference file is the window the patch was made against: the
@@ -67,7 +51,7 @@ Decompressor::Decompressor(const Options& o, bool passThrough)
         patchReference_ = loadDictionaryFile(o.comp.patchFrom, std::uint64_t{1} << 31);
         if (patchReference_.size() > windowLimit_) windowLimit_ = patchReference_.size();
     }
-    check(ZSTD_DCtx_setMaxWindowSize(dctx, static_cast<size_t>(windowLimit_)));
+    checkZstd(ZSTD_DCtx_setMaxWindowSize(dctx, static_cast<size_t>(windowLimit_)));
     in_.resize(ZSTD_DStreamInSize());
     out_.resize(ZSTD_DStreamOutSize());
 }
@@ -134,7 +118,8 @@ Decompressor::Step Decompressor::decodeFrame(FileJob& job, FileOutcome& r) {
     frameHeaderSize_ = avail < sizeof frameHeader_ ? avail : sizeof frameHeader_;
     std::memcpy(frameHeader_, in_.data() + inPos_, frameHeaderSize_);
     // A prefix only lasts for one frame: attach it again for each.
-    if (!patchReference_.empty()) check(ZSTD_DCtx_refPrefix(dctx_.get(), patchReference_.data(), patchReference_.size()));
+    if (!patchReference_.empty())
+        checkZstd(ZSTD_DCtx_refPrefix(dctx_.get(), patchReference_.data(), patchReference_.size()));
 
     for (;;) {
         ZSTD_inBuffer input{in_.data() + inPos_, inEnd_ - inPos_, 0};

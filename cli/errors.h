@@ -2,6 +2,8 @@
 // (as opposed to per-file failures, which only make the final status 1).
 #pragma once
 
+#include <zstd.h>
+
 #include <stdexcept>
 #include <string>
 
@@ -16,6 +18,13 @@ public:
 private:
     int code_;
 };
+
+// A failed library call while setting up or running a context is fatal,
+// with the reference's exit code 11 and the library's error name.
+inline size_t checkZstd(size_t result) {
+    if (ZSTD_isError(result)) throw FatalError(11, ZSTD_getErrorName(result));
+    return result;
+}
 
 // Thrown to stop the program with a given status once everything worth
 // saying has already been printed (usage errors, refusals, -h/-V).

@@ -97,6 +97,7 @@ private:
     FileOutcome one(const std::string& name, unsigned index) {
         const bool fromStdin = isStdinName(name);
         const bool ownFile = dest_ == Destination::perFile && !fromStdin;
+        if (!fromStdin && op_.skipsInput(name)) return {.ok = true};
         std::string outPath;
         if (ownFile) {
             std::optional<std::string> derived = op_.outputNameFor(name);
@@ -135,7 +136,13 @@ private:
             break;
         }
 
-        FileJob job{*in, *sink, index, static_cast<unsigned>(inputs_.size())};
+        std::string outName;
+        switch (dest_) {
+        case Destination::discard: outName = "/dev/null"; break;
+        case Destination::singleFile: outName = *o_.outFile; break;
+        default: outName = ownOutput ? outPath : std::string(kStdoutDisplay); break;
+        }
+        FileJob job{*in, *sink, outName, index, static_cast<unsigned>(inputs_.size())};
         FileOutcome r = op_.process(job);
 
         if (ownOutput) {

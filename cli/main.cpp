@@ -8,7 +8,9 @@
 #include <vector>
 
 #include "args.h"
+#include "compress_file.h"
 #include "decompress_file.h"
+#include "environment.h"
 #include "errors.h"
 #include "file_loop.h"
 #include "fileio.h"
@@ -48,12 +50,8 @@ void checkOutputDirectories(const Options& o) {
 }
 
 // Builds the per-file worker of the run's direction. Returns null (after
-// saying why) when that direction is not available.
+// saying why) when the options cannot go together.
 std::unique_ptr<FileOperation> makeOperation(const Options& o, bool toStdout) {
-    if (o.mode == Mode::compress) {
-        displayAt(1, "zstd: compression is not available in this build yet\n");
-        return nullptr;
-    }
     if (o.mode == Mode::decompress && o.comp.showDefaultCParams) {
         displayAt(1, "error : can't use --show-default-cparams in decompression mode \n");
         return nullptr;
@@ -62,6 +60,8 @@ std::unique_ptr<FileOperation> makeOperation(const Options& o, bool toStdout) {
         displayAt(1, "error : can't use -D and --patch-from=# at the same time \n");
         return nullptr;
     }
+    // Worker threads (-T#) are accepted; compression runs single-threaded.
+    if (o.mode == Mode::compress) return std::make_unique<Compressor>(o);
     if (o.comp.threads && *o.comp.threads > 1)
         displayAt(2, "Warning : decompression does not support multi-threading\n");
     const bool passThrough =
@@ -77,6 +77,10 @@ int runFileMode(const Options& o) {
             displayAt(1, "stdin is a console, aborting\n");
             return 1;
         }
+    }
+    if (!o.comp.patchFrom.empty() && inputs.size() > 1) {
+        displayAt(1, "error : can't use --patch-from=# on multiple files \n");
+        return 1;
     }
     const bool toStdout = outputIsStdout(inputs, o);
     // Compressed data is never dumped on a terminal unless asked for (-c/-f);
@@ -120,6 +124,7 @@ int main(int argc, char** argv) {
     Options opts;
     try {
         const std::string program = programBaseName(argc > 0 ? argv[0] : nullptr);
+        applyEnvironment(opts);
         applyProgramPreset(program, opts);
         parseArguments(argc, argv, program, opts);
         display().level = opts.displayLevel;

@@ -42,13 +42,9 @@ bool resultLineEnabled(int level) {
     return d.progress == Tristate::on && d.level >= 1 && level <= 2;
 }
 
-std::string humanSize(std::uint64_t bytes) {
-    char buf[64];
-    if (display().level >= 4) {
-        std::snprintf(buf, sizeof buf, "%llu B", static_cast<unsigned long long>(bytes));
-        return buf;
-    }
+HumanSize humanSizeParts(std::uint64_t bytes) {
     static const char* const units[] = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+    if (display().level >= 4) return {static_cast<double>(bytes), 0, units[0]};
     unsigned unit = 0;
     while (unit + 1 < sizeof units / sizeof units[0] && bytes >= (std::uint64_t{1} << (10 * (unit + 1)))) ++unit;
     double value = static_cast<double>(bytes) / static_cast<double>(std::uint64_t{1} << (10 * unit));
@@ -61,7 +57,13 @@ std::string humanSize(std::uint64_t bytes) {
         decimals = 2;
     else
         decimals = 3;
-    std::snprintf(buf, sizeof buf, "%.*f %s", decimals, value, units[unit]);
+    return {value, decimals, units[unit]};
+}
+
+std::string humanSize(std::uint64_t bytes) {
+    const HumanSize h = humanSizeParts(bytes);
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f %s", h.precision, h.value, h.unit);
     return buf;
 }
 

@@ -30,8 +30,16 @@ bool progressEnabled();
 // or a forced --progress at level 1).
 bool resultLineEnabled(int level);
 
-// "0 B", "47.7 KiB", "2.00 MiB", ... (binary units). At display level 4 and
-// above, sizes are shown as exact byte counts.
+// A size as value, decimals and binary unit ("B", "KiB", "MiB", ...). At
+// display level 4 and above, sizes are exact byte counts.
+struct HumanSize {
+    double value;
+    int precision;
+    const char* unit;
+};
+HumanSize humanSizeParts(std::uint64_t bytes);
+
+// "0 B", "47.7 KiB", "2.00 MiB", ...
 std::string humanSize(std::uint64_t bytes);
 
 // Redraws a "\r..." status line at most a few times per second.

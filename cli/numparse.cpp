@@ -25,23 +25,29 @@ namespace {
 
 }  // namespace
 
-std::uint64_t readNumber(const char*& p, std::uint64_t maxValue) {
+std::optional<std::uint64_t> parseNumber(const char*& p, std::uint64_t maxValue) {
     std::uint64_t value = 0;
     while (*p >= '0' && *p <= '9') {
         unsigned digit = static_cast<unsigned>(*p - '0');
-        if (value > (maxValue - digit) / 10) failOverflow(maxValue);
+        if (value > (maxValue - digit) / 10) return std::nullopt;
         value = value * 10 + digit;
         ++p;
     }
     if (*p == 'K' || *p == 'M') {
         unsigned shift = (*p == 'K') ? 10 : 20;
-        if (value > (maxValue >> shift)) failOverflow(maxValue);
+        if (value > (maxValue >> shift)) return std::nullopt;
         value <<= shift;
         ++p;
         if (*p == 'i') ++p;
         if (*p == 'B') ++p;
     }
     return value;
+}
+
+std::uint64_t readNumber(const char*& p, std::uint64_t maxValue) {
+    std::optional<std::uint64_t> value = parseNumber(p, maxValue);
+    if (!value) failOverflow(maxValue);
+    return *value;
 }
 
 unsigned readU32(const char*& p) {

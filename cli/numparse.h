@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 
 namespace zcli {
 
@@ -11,6 +12,10 @@ namespace zcli {
 // A value above `maxValue` prints the overflow error and ends the program
 // with status 1 (throws ExitRequest).
 std::uint64_t readNumber(const char*& p, std::uint64_t maxValue);
+
+// The same without the exit: nullopt when the value exceeds `maxValue`
+// (`p` is then left somewhere inside the number).
+std::optional<std::uint64_t> parseNumber(const char*& p, std::uint64_t maxValue);
 
 // 32-bit flavour used by most options.
 unsigned readU32(const char*& p);

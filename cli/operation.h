@@ -14,6 +14,7 @@ namespace zcli {
 struct FileJob {
     InputFile& input;
     OutputSink& sink;
+    const std::string& outputName;  // for messages: a path, or the stdout marker
     unsigned index;  // 1-based position among the run's inputs
     unsigned count;  // number of inputs in the run
 };
@@ -34,6 +35,10 @@ public:
     // Output name for `srcPath` when each input gets its own file. Prints
     // the reason and returns nullopt when no name can be derived.
     virtual std::optional<std::string> outputNameFor(const std::string& srcPath) = 0;
+
+    // True when `srcPath` is to be passed over without an error (and without
+    // removing it), e.g. already compressed files with --exclude-compressed.
+    virtual bool skipsInput(const std::string& /*srcPath*/) { return false; }
 
     // Streams the input into the sink. Prints per-file errors and the
     // per-file result line itself. Throws FatalError for fatal conditions.

@@ -32,8 +32,7 @@ struct TrainSettings {
     unsigned legacySelectivity = 9;
 };
 
-// Compression-side knobs. Parsed and validated syntactically now; the
-// compressor (a later issue) consumes them.
+// Compression-side knobs.
 struct CompressSettings {
     int level = 3;
     bool levelSet = false;  // -# or --fast seen

@@ -1,0 +1,184 @@
+#include "compress_file.h"
+
+#define ZSTD_STATIC_LINKING_ONLY
+#include <zstd.h>
+
+#include <algorithm>
+#include <cstring>
+#include <string_view>
+
+#include "compress_params.h"
+#include "dictionary.h"
+#include "errors.h"
+#include "messages.h"
+#include "naming.h"
+
+namespace zcli {
+
+namespace {
+
+// Suffixes --exclude-compressed treats as "already compressed".
+bool hasCompressedSuffix(const std::string& path) {
+    static constexpr std::string_view kSuffixes[] = {
+        "zst",  "tzst", "zstd", "gz",   "tgz",  "lzma", "xz",  "txz", "lz4", "tlz4", "7z",   "zip",      "rar", "bz2",
+        "tbz2", "tbz",  "lz",   "lzo",  "br",   "cab",  "jar", "apk", "deb", "rpm",  "dmg",  "squashfs", "jpg", "jpeg",
+        "png",  "gif",  "webp", "heic", "heif", "avif", "jxl", "mp3", "mp4", "m4a",  "m4v",  "aac",      "ogg", "oga",
+        "ogv",  "opus", "flac", "mkv",  "webm", "avi",  "mov", "wmv", "wma", "mpg",  "mpeg", "flv",      "3gp"};
+    const std::string base = baseName(path);
+    const size_t dot = base.rfind('.');
+    if (dot == std::string::npos || dot == 0) return false;
+    const std::string_view ext = std::string_view(base).substr(dot + 1);
+    return std::find(std::begin(kSuffixes), std::end(kSuffixes), ext) != std::end(kSuffixes);
+}
+
+// Formats other than zstd would need external compression libraries.
+void requireZstdFormat(const std::string& format) {
+    if (format == "zstd") return;
+    const char* library = format == "gzip" ? "HAVE_ZLIB" : format == "lz4" ? "HAVE_LZ4" : "HAVE_LZMA";
+    throw FatalError(1, format + " compression is not available (zstd compiled without " + library + ")");
+}
+
+unsigned highestBit(std::uint64_t v) {
+    unsigned bit = 0;
+    while (v >>= 1) ++bit;
+    return bit;
+}
+
+}  // namespace
+
+void Compressor::CCtxDeleter::operator()(ZSTD_CCtx_s* cctx) const { ZSTD_freeCCtx(cctx); }
+
+Compressor::Compressor(const Options& o) : o_(o), level_(compressionLevel(o)) {
+    requireZstdFormat(o.comp.format);
+    if (o.comp.singleThread && o.comp.adapt)
+        throw FatalError(1, "Adaptive mode is not compatible with single thread mode \n");
+    if (o.comp.singleThread && o.comp.rsyncable)
+        throw FatalError(1, "Rsyncable mode is not compatible with single thread mode \n");
+    cctx_.reset(ZSTD_createCCtx());
+    if (!cctx_) throw FatalError(30, "allocation error : can't create ZSTD_CCtx");
+    configureCCtx(cctx_.get(), o, level_, FrameUse::files);
+    if (!o.dictFile.empty()) {
+        const std::vector<unsigned char> dict = loadDictionaryFile(o.dictFile);
+        checkZstd(ZSTD_CCtx_loadDictionary(cctx_.get(), dict.data(), dict.size()));
+    }
+    if (!o.comp.patchFrom.empty()) patchReference_ = loadDictionaryFile(o.comp.patchFrom, std::uint64_t{1} << 31);
+    in_.resize(ZSTD_CStreamInSize());
+    out_.resize(ZSTD_CStreamOutSize());
+}
+
+std::optional<std::string> Compressor::outputNameFor(const std::string& srcPath) { return srcPath + kZstdSuffix; }
+
+bool Compressor::skipsInput(const std::string& srcPath) {
+    if (!o_.comp.excludeCompressed || !hasCompressedSuffix(srcPath)) return false;
+    displayAt(4, "File is already compressed : %s \n", srcPath.c_str());
+    return true;
+}
+
+std::optional<std::uint64_t> Compressor::pledgedSize(const InputFile& in) const {
+    if (o_.comp.streamSize) return o_.comp.streamSize;
+    return in.knownSize();
+}
+
+void Compressor::startFrame(const InputFile& in) {
+    ZSTD_CCtx* cctx = cctx_.get();
+    const std::optional<std::uint64_t> size = pledgedSize(in);
+    checkZstd(ZSTD_CCtx_reset(cctx, ZSTD_reset_session_only));
+    if (!patchReference_.empty()) {
+        // The window must reach back over the whole reference (a prefix
+        // serves one frame only, so it is attached again for each).
+        if (!size) throw FatalError(42, "Using --patch-from with stdin requires --stream-size");
+        const std::uint64_t largest = std::max<std::uint64_t>(*size, patchReference_.size());
+        const int windowLog = static_cast<int>(std::clamp(highestBit(largest) + 1, 10u, 31u));
+        checkZstd(ZSTD_CCtx_setParameter(cctx, ZSTD_c_windowLog, windowLog));
+        checkZstd(ZSTD_CCtx_refPrefix(cctx, patchReference_.data(), patchReference_.size()));
+    }
+    if (size) checkZstd(ZSTD_CCtx_setPledgedSrcSize(cctx, *size));
+    if (o_.comp.showDefaultCParams)
+        showDefaultCParams(in.displayName().c_str(), size.value_or(ZSTD_CONTENTSIZE_UNKNOWN), level_,
+                           patchReference_.size());
+}
+
+void Compressor::showProgress(const FileJob& job, const FileOutcome& r, ProgressLine& progress, bool now) const {
+    if (!progressEnabled()) return;
+    std::string line;
+    if (job.count > 1) {
+        line = "Compress: " + std::to_string(job.index) + "/" + std::to_string(job.count) +
+               " files. Current: " + job.input.displayName() + " ";
+    }
+    char part[160];
+    const HumanSize done = humanSizeParts(r.bytesRead);
+    std::snprintf(part, sizeof part, "Read:%6.*f %3s ", done.precision, done.value, done.unit);
+    line += part;
+    if (std::optional<std::uint64_t> total = job.input.knownSize()) {
+        const HumanSize all = humanSizeParts(*total);
+        std::snprintf(part, sizeof part, "/%6.*f %3s ", all.precision, all.value, all.unit);
+        line += part;
+    }
+    const double ratio = r.bytesRead ? 100.0 * static_cast<double>(r.bytesWritten) / r.bytesRead : 0.0;
+    std::snprintf(part, sizeof part, "==> %2.0f%%", ratio);
+    line += part;
+    progress.update(line, now);
+}
+
+void Compressor::streamFrame(FileJob& job, FileOutcome& r, ProgressLine& progress) {
+    for (;;) {
+        const size_t got = job.input.read(in_.data(), in_.size());
+        r.bytesRead += got;
+        const ZSTD_EndDirective directive = got == 0 ? ZSTD_e_end : ZSTD_e_continue;
+        ZSTD_inBuffer input{in_.data(), got, 0};
+        size_t toFlush = 0;
+        do {
+            ZSTD_outBuffer output{out_.data(), out_.size(), 0};
+            toFlush = checkZstd(ZSTD_compressStream2(cctx_.get(), &output, &input, directive));
+            if (output.pos > 0) {
+                job.sink.write(out_.data(), output.pos);
+                r.bytesWritten += output.pos;
+            }
+        } while (directive == ZSTD_e_end ? toFlush != 0 : input.pos < input.size);
+        if (directive == ZSTD_e_end) return;
+        showProgress(job, r, progress, false);
+    }
+}
+
+FileOutcome Compressor::process(FileJob& job) {
+    FileOutcome r;
+    const std::string& name = job.input.displayName();
+    startFrame(job.input);
+    ProgressLine progress;
+    showProgress(job, r, progress, true);
+    try {
+        streamFrame(job, r, progress);
+    } catch (const ReadError& e) {
+        progress.clear();
+        displayAt(1, "zstd: %s: Read error : %s \n", name.c_str(), std::strerror(e.errnoValue));
+        return r;
+    }
+    progress.clear();
+    r.ok = true;
+    if (!resultLineEnabled(job.count > 1 ? 3 : 2)) return r;
+    const HumanSize in = humanSizeParts(r.bytesRead);
+    const HumanSize out = humanSizeParts(r.bytesWritten);
+    if (r.bytesRead == 0)
+        displayAlways("%-20s :  (%6.*f %s => %6.*f %s, %s) \n", name.c_str(), in.precision, in.value, in.unit,
+                      out.precision, out.value, out.unit, job.outputName.c_str());
+    else
+        displayAlways("%-20s :%6.2f%%   (%6.*f %s => %6.*f %s, %s) \n", name.c_str(),
+                      100.0 * static_cast<double>(r.bytesWritten) / static_cast<double>(r.bytesRead), in.precision,
+                      in.value, in.unit, out.precision, out.value, out.unit, job.outputName.c_str());
+    return r;
+}
+
+void Compressor::printSummary(unsigned filesDone, std::uint64_t totalRead, std::uint64_t totalWritten) {
+    if (!resultLineEnabled(2)) return;
+    const HumanSize in = humanSizeParts(totalRead);
+    const HumanSize out = humanSizeParts(totalWritten);
+    if (totalRead == 0)
+        displayAlways("%3u files compressed : (%6.*f %3s => %6.*f %3s)\n", filesDone, in.precision, in.value, in.unit,
+                      out.precision, out.value, out.unit);
+    else
+        displayAlways("%3u files compressed : %.2f%% (%6.*f %3s => %6.*f %3s)\n", filesDone,
+                      100.0 * static_cast<double>(totalWritten) / static_cast<double>(totalRead), in.precision,
+                      in.value, in.unit, out.precision, out.value, out.unit);
+}
+
+}  // namespace zcli

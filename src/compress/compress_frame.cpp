@@ -3,6 +3,10 @@
 // or compressed, whichever is smallest), the checksum, and the one-shot entry
 // points built on them.
 #include <cstring>
+#ifdef ZEST_VERIFY_SEQS
+#include <cstdio>
+#include <cstdlib>
+#endif
 
 #include "compress/cctx_impl.h"
 
@@ -199,6 +203,27 @@ void correctIndices(CCtx* c, u32 blockEnd) {
     ms.loadedDictEnd = 0;
 }
 
+#ifdef ZEST_VERIFY_SEQS
+// Debug builds (-DZEST_VERIFY_SEQS): check that every match a finder reports
+// really repeats earlier data, with the decoder's repeat-offset rules.
+void verifySequences(const SeqStore& seqs, const u32 rep[3], const u8* src) {
+    u32 r[3] = {rep[0], rep[1], rep[2]};
+    const u8* p = src;
+    for (const SeqDef* s = seqs.seqStart; s < seqs.seq; ++s) {
+        p += s->litLength;
+        updateRepHistory(r, s->offBase, s->litLength == 0);
+        for (u32 k = 0; k < s->matchLength; ++k) {
+            if (r[0] == 0 || p[k] != p[ptrdiff_t(k) - ptrdiff_t(r[0])]) {
+                std::fprintf(stderr, "bad sequence #%zu at %zu: ll %u ml %u offBase %u offset %u\n",
+                             size_t(s - seqs.seqStart), size_t(p - src), s->litLength, s->matchLength, s->offBase, r[0]);
+                std::abort();
+            }
+        }
+        p += s->matchLength;
+    }
+}
+#endif
+
 size_t writeBlockHeader(u8* dst, unsigned type, size_t size, bool last) {
     writeLE24(dst, u32(last) | (type << 1) | u32(size << 3));
     return kBlockHeaderSize;
@@ -217,6 +242,9 @@ size_t compressBlock(CCtx* c, u8* dst, size_t dstCapacity, const u8* src, size_t
             extDictInReach(ms, ms.window.indexOf(src + srcSize)) ? DictMode::extDict : DictMode::noDict;
         const size_t lastLits = selectBlockCompressor(ms.cp.strategy, mode)(ms, c->seqs, c->rep, src, srcSize);
         c->seqs.addLastLiterals(src + srcSize - lastLits, lastLits);
+#ifdef ZEST_VERIFY_SEQS
+        verifySequences(c->seqs, c->rep, src);
+#endif
         const BlockEncodeOptions opt{c->fparams.cp.strategy, c->fparams.compressLiterals, c->bmi2};
         cSize = encodeBlockBody(dst + kBlockHeaderSize, dstCapacity - kBlockHeaderSize, c->seqs, c->codes, srcSize,
                                 *c->prevEntropy, *c->nextEntropy, c->predefined, opt, c->bws);

@@ -138,15 +138,11 @@ size_t fastNoDictPipelined(MatchState& ms, SeqStore& seqs, const u32 rep[3], con
                 match0 -= mLength;
                 mLength += 4;
                 offBase = kRep1;
-                table[h1] = u32(ip1 - base);
                 goto found;
             }
             {
                 const u32 mval = idx >= prefixStartIndex ? readLE32(base + idx) : ~readLE32(ip0);
-                if (readLE32(ip0) == mval) {
-                    table[h1] = u32(ip1 - base);
-                    goto foundNew;
-                }
+                if (readLE32(ip0) == mval) goto foundNew;
             }
             idx = table[h1];
             h0 = h1;
@@ -158,10 +154,7 @@ size_t fastNoDictPipelined(MatchState& ms, SeqStore& seqs, const u32 rep[3], con
             table[h0] = current0;
             {
                 const u32 mval = idx >= prefixStartIndex ? readLE32(base + idx) : ~readLE32(ip0);
-                if (readLE32(ip0) == mval) {
-                    table[h1] = u32(ip1 - base);
-                    goto foundNew;
-                }
+                if (readLE32(ip0) == mval) goto foundNew;
             }
             idx = table[h1];
             h0 = h1;
@@ -181,6 +174,7 @@ size_t fastNoDictPipelined(MatchState& ms, SeqStore& seqs, const u32 rep[3], con
 
     foundNew:
         match0 = base + idx;
+
         {
             const u32 offset = u32(ip0 - match0);
             rep2 = rep1;
@@ -198,6 +192,9 @@ size_t fastNoDictPipelined(MatchState& ms, SeqStore& seqs, const u32 rep[3], con
         seqs.add(size_t(ip0 - anchor), anchor, iend, offBase, mLength);
         ip0 += mLength;
         anchor = ip0;
+        // ip1's hash is known: index it if the match covers it (a position
+        // past the match would be indexed ahead of time, pointing at itself).
+        if (ip1 < ip0) table[h1] = u32(ip1 - base);
         if (ip0 <= ilimit) {
             table[hashPtr<kMls>(base + current0 + 2, hlog)] = current0 + 2;
             table[hashPtr<kMls>(ip0 - 2, hlog)] = u32(ip0 - 2 - base);

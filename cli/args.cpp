@@ -411,14 +411,8 @@ private:
             case 'T': o_.comp.threads = readU32(p); break;
             case 'B': o_.comp.blockSize = readU32(p); break;
             case 's': o_.train.legacySelectivity = readU32(p); break;
-            case 'b':
-                o_.mode = Mode::bench;
-                o_.bench.firstLevel = static_cast<int>(readU32(p));
-                break;
-            case 'e':
-                o_.bench.lastLevel = static_cast<int>(readU32(p));
-                o_.bench.lastLevelSet = true;
-                break;
+            case 'b': o_.mode = Mode::bench; break;  // digits after it are the (first) level
+            case 'e': o_.bench.lastLevel = static_cast<int>(readU32(p)); break;
             case 'i': o_.bench.minSeconds = readU32(p); break;
             case 'S': o_.bench.separateFiles = true; break;
             case 'P': o_.bench.compressibility = readU32(p); break;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "args.h"
+#include "bench.h"
 #include "compress_file.h"
 #include "decompress_file.h"
 #include "environment.h"
@@ -101,9 +102,7 @@ int runFileMode(const Options& o) {
 int run(Options& o) {
     displayAt(3, "%s\n", banner());
     switch (o.mode) {
-    case Mode::bench:
-        displayAt(1, "zstd: benchmarking is not available in this build yet\n");
-        return 1;
+    case Mode::bench: return runBenchmark(o);
     case Mode::train:
         displayAt(1, "zstd: dictionary training is not available in this build yet\n");
         return 1;

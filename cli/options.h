@@ -62,14 +62,13 @@ struct CompressSettings {
     bool showDefaultCParams = false;
 };
 
-// Benchmark knobs (parsed only).
+// Benchmark knobs. The first level benchmarked is the compression level
+// (-b5 is -b followed by -5).
 struct BenchSettings {
-    int firstLevel = 3;
-    int lastLevel = 3;
-    bool lastLevelSet = false;
+    std::optional<int> lastLevel;  // -e#
     unsigned minSeconds = 3;
     bool separateFiles = false;  // -S
-    unsigned compressibility = 50;  // -P#
+    std::optional<unsigned> compressibility;  // -P#: generated sample instead of text
     bool pauseAtEnd = false;  // -p
     bool decodeOnly = false;  // -d after -b
 };

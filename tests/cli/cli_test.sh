@@ -1,60 +1,18 @@
 #!/usr/bin/env bash
 # End-to-end tests of the zstd CLI (decompression side), checked against the
-# reference zstd CLI.
+# reference zstd CLI. Compression: compress_test.sh.
 #
 #   cli_test.sh OUR_ZSTD REF_ZSTD
 #
 # Generates its own data, compresses it with the reference CLI, then runs our
 # CLI on it. Prints one line per failure and ends with "N passed, M failed".
-set -u
-
-if [ $# -ne 2 ]; then
-    echo "usage: $0 OUR_ZSTD REF_ZSTD" >&2
-    exit 2
-fi
-OURS=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-REF=$2
-[ -x "$OURS" ] || { echo "not executable: $OURS" >&2; exit 2; }
-[ -x "$REF" ] || { echo "not executable: $REF" >&2; exit 2; }
-
-T=$(mktemp -d "${TMPDIR:-/tmp}/zest_cli_test.XXXXXX")
-trap 'rm -rf "$T"' EXIT
-cd "$T" || exit 2
-
-PASS=0
-FAIL=0
-pass() { PASS=$((PASS + 1)); }
-fail() { FAIL=$((FAIL + 1)); echo "FAIL: $*"; }
-# check DESCRIPTION COMMAND...: the command must succeed.
-check() {
-    local desc=$1
-    shift
-    if "$@"; then pass; else fail "$desc"; fi
-}
-
-# ours ARGS...: runs our CLI in the current directory; sets RC, fills OUT/ERR.
-OUT=$T/ours.out
-ERR=$T/ours.err
-ours() { "$OURS" "$@" >"$OUT" 2>"$ERR" </dev/null; RC=$?; }
-ref() { "$REF" "$@" >"$T/ref.out" 2>"$T/ref.err" </dev/null; REF_RC=$?; }
-has() { grep -qF -- "$1" "$2"; }
-rc_is() { [ "$RC" -eq "$1" ]; }
-same() { cmp -s "$1" "$2"; }
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh" "$@"
 
 # ------------------------------------------------------------------ fixtures
 D=$T/data
-mkdir -p "$D/samples"
-seq 1 12000 | sed 's/$/ lorem ipsum dolor sit amet/' >"$D/text.txt"
-head -c 150000 /dev/urandom >"$D/bin.bin"
-: >"$D/empty.txt"
-{ head -c 300000 /dev/zero; head -c 1000 "$D/text.txt"; head -c 300000 /dev/zero; } >"$D/zeros.bin"
-for i in $(seq 1 120); do
-    printf '{"id":%d,"user":"user%d","mail":"user%d@example.com","score":%d,"tags":["red","green","blue"]}\n' \
-        "$i" "$i" "$i" $((i * 37 % 101)) >"$D/samples/s$i.json"
-done
+make_fixtures "$D"
 (
     cd "$D" || exit 1
-    "$REF" -q --train samples/* -o trained.dict --maxdict=4096 2>/dev/null
     head -c 8000 text.txt >raw.dict
     "$REF" -q -k text.txt bin.bin empty.txt zeros.bin
     "$REF" -q -D trained.dict samples/s7.json -o s7.json.zst
@@ -69,15 +27,12 @@ done
     printf '\x50\x2a\x4d\x18\x04\x00\x00\x00abcd' >skip.bin
     cat skip.bin text.txt.zst >skippable.zst
     cp text.txt notzstd.zst
-    head -c 200000 bin.bin >old.ref
-    { head -c 90000 old.ref; echo "a small change"; tail -c 100000 old.ref; } >new.bin
     "$REF" -q --patch-from=old.ref new.bin -o new.patch.zst 2>/dev/null
 ) || { echo "fixture generation failed"; exit 2; }
-[ -s "$D/trained.dict" ] || { echo "dictionary training failed"; exit 2; }
 
 # fresh NAME: an empty work directory with copies of the fixtures.
 fresh() {
-    rm -rf "$T/$1"
+    rm -rf "${T:?}/$1"
     mkdir -p "$T/$1"
     cp "$D"/*.zst "$D"/*.tzst "$D"/*.dict "$D/old.ref" "$D/text.txt" "$T/$1/"
     cd "$T/$1" || exit 2
@@ -336,16 +291,6 @@ check "unknown option message" has "Incorrect parameter: --no-such-option" "$ERR
 ours -d -o
 check "missing argument" has "error: missing command argument" "$ERR"
 
-# -------------------------------------------------- compression (not yet)
-fresh comp
-ours text.txt
-check "compression refused: exit 1" rc_is 1
-check "compression refused: message" has "zstd: compression is not available in this build yet" "$ERR"
-ours -19 --ultra -22 --fast=3 -T2 --no-content-size --content-size -B1M -b1 -e3 -i1 -S -z text.txt
-check "compression flags parse" has "zstd: compression is not available in this build yet" "$ERR"
-ours --fast=0 text.txt
-check "--fast=0 is a usage error" has "Incorrect parameter" "$ERR"
-
 # --------------------------------------------------------------------- list
 fresh list
 ours -l text.txt.zst multi.zst
@@ -356,32 +301,6 @@ ref -lv skippable.zst
 check "-lv matches the reference" same "$OUT" "$T/ref.out"
 
 # ---------------------------------------- exit codes against the reference
-# compare_rc DESCRIPTION SETUP ARGS...: run both CLIs in fresh copies, compare
-# the exit code and the resulting directory content.
-snapshot() { find . -type f | sort | while read -r f; do echo "$f $(cksum <"$f")"; done; }
-compare_rc() {
-    local desc=$1 setup=$2
-    shift 2
-    fresh ref_side
-    eval "$setup"
-    "$REF" "$@" >/dev/null 2>&1 </dev/null
-    local ref_rc=$?
-    local ref_state
-    ref_state=$(snapshot)
-    fresh our_side
-    eval "$setup"
-    "$OURS" "$@" >/dev/null 2>&1 </dev/null
-    local our_rc=$?
-    local our_state
-    our_state=$(snapshot)
-    if [ "$ref_rc" -ne "$our_rc" ]; then
-        fail "$desc: exit $our_rc, reference $ref_rc"
-    elif [ "$ref_state" != "$our_state" ]; then
-        fail "$desc: files differ from the reference's"
-    else
-        pass
-    fi
-}
 compare_rc "plain -d" "rm text.txt" -d text.txt.zst
 compare_rc "existing output" ":" -d text.txt.zst
 compare_rc "existing output -q" ":" -dq text.txt.zst
@@ -409,6 +328,4 @@ compare_rc "empty input" ": >void.zst" -d void.zst
 compare_rc "several to one -o, -q" ":" -dq text.txt.zst multi.zst -o joined
 compare_rc "several to one -o, -f" ":" -df text.txt.zst multi.zst -o joined
 
-cd "$T" || exit 2
-echo "$PASS passed, $FAIL failed"
-[ "$FAIL" -eq 0 ]
+finish

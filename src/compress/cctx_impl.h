@@ -99,6 +99,9 @@ public:
     StaticArena arena;           // static contexts: the rest of the caller's workspace
     u8* workspace = nullptr;     // heap contexts: one block for all buffers
     size_t workspaceSize = 0;
+    // The match tables hold only indices of earlier frames (below the window's
+    // start), so the next frame with the same table sizes can skip clearing them.
+    size_t cleanHashBytes = 0, cleanChainBytes = 0;
 
     // ---- Parameters -------------------------------------------------------------
     CCtxParams requested;

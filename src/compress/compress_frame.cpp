@@ -67,9 +67,18 @@ bool sameTables(const CParams& a, const CParams& b) {
            (a.strategy == Strategy::fast || a.chainLog == b.chainLog);
 }
 
+// Indices may keep growing from frame to frame up to here; then tables are cleared.
+constexpr u32 kContinueIndexLimit = 1u << 30;
+
+// Carve the workspace for these parameters and get the match tables ready:
+// cleared, or (same sizes as the last frame) left as they are with the
+// window's indices continuing past everything they hold.
 size_t prepareWorkspace(CCtx* c, const CParams& matchCp, size_t blockSize, bool bufferedIn, bool bufferedOut) {
     const WorkspaceLayout l = workspaceLayout(matchCp, blockSize, bufferedIn, bufferedOut);
     const size_t need = l.total();
+    const u32 nextIndex = c->ms.window.endIndex() + 1;
+    const bool keepTables = c->cleanHashBytes == l.hashBytes && c->cleanChainBytes == l.chainBytes &&
+                            need <= c->workspaceSize && nextIndex < kContinueIndexLimit;
     if (need > c->workspaceSize) {
         if (c->isStatic) {
             if (c->workspace) return ZEST_ERR(memory_allocation);  // a static context cannot grow
@@ -102,8 +111,15 @@ size_t prepareWorkspace(CCtx* c, const CParams& matchCp, size_t blockSize, bool 
     c->inBuffSize = l.inBuffBytes;
     c->outBuff = l.outBuffBytes ? carve(l.outBuffBytes) : nullptr;
     c->outBuffSize = l.outBuffBytes;
-    std::memset(c->ms.hashTable, 0, l.hashBytes);
-    if (l.chainBytes) std::memset(c->ms.chainTable, 0, l.chainBytes);
+    if (keepTables) {
+        c->ms.window.clear(nextIndex);
+    } else {
+        std::memset(c->ms.hashTable, 0, l.hashBytes);
+        if (l.chainBytes) std::memset(c->ms.chainTable, 0, l.chainBytes);
+        c->cleanHashBytes = l.hashBytes;
+        c->cleanChainBytes = l.chainBytes;
+        c->ms.window.clear();
+    }
     return 0;
 }
 
@@ -111,9 +127,12 @@ size_t prepareWorkspace(CCtx* c, const CParams& matchCp, size_t blockSize, bool 
 void loadDictContent(CCtx* c, const DictContent& d, const CDict* cd) {
     MatchState& ms = c->ms;
     if (d.contentSize) {
+        const bool copyTables = cd && sameTables(cd->matchCp, ms.cp) && cd->hashTable;
+        // Copied tables index the content from kWindowStartIndex on.
+        if (copyTables) ms.window.clear();
         ms.window.update(d.content, d.contentSize);
-        ms.nextToUpdate = kWindowStartIndex;
-        if (cd && sameTables(cd->matchCp, ms.cp) && cd->hashTable) {
+        ms.nextToUpdate = ms.window.dictLimit;
+        if (copyTables) {
             std::memcpy(ms.hashTable, cd->hashTable, cd->hashEntries * sizeof(u32));
             if (cd->chainEntries) std::memcpy(ms.chainTable, cd->chainTable, cd->chainEntries * sizeof(u32));
             ms.nextToUpdate = cd->nextToUpdate;
@@ -160,8 +179,7 @@ size_t beginFrameWith(CCtx* c, const CCtxParams& p, u64 pledged, bool bufferedIn
 
     MatchState& ms = c->ms;
     ms.cp = f.matchCp;
-    ms.window.clear();
-    ms.nextToUpdate = kWindowStartIndex;
+    ms.nextToUpdate = ms.window.dictLimit;
     ms.loadedDictEnd = 0;
     c->rep[0] = 1;
     c->rep[1] = 4;

@@ -66,13 +66,17 @@ struct Window {
     u32 dictLimit = kWindowStartIndex;
     u32 lowLimit = kWindowStartIndex;
 
-    void clear() {
+    // Forget all data; the next data added gets index `start` (indices below
+    // it are invalid, so tables holding only older indices need no reset).
+    void clear(u32 start = kWindowStartIndex) {
         nextSrc = nullptr;
         base = nullptr;
         dictBase = nullptr;
-        dictLimit = kWindowStartIndex;
-        lowLimit = kWindowStartIndex;
+        dictLimit = start;
+        lowLimit = start;
     }
+    // The index the next data would get if it continued the current segment.
+    u32 endIndex() const { return nextSrc ? u32(nextSrc - base) : dictLimit; }
     bool hasExtDict() const { return lowLimit < dictLimit; }
     u32 indexOf(const u8* p) const { return u32(p - base); }
 
@@ -80,8 +84,8 @@ struct Window {
     // segment, that segment becomes the older one. Returns true if contiguous.
     bool update(const u8* src, size_t size) {
         if (!nextSrc) {
-            // First data: index kWindowStartIndex.
-            base = src - kWindowStartIndex;
+            // First data: index dictLimit (set by clear).
+            base = src - dictLimit;
             dictBase = base;
             nextSrc = src + size;
             return false;

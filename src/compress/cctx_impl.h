@@ -86,6 +86,7 @@ public:
     u32* hashTable = nullptr;
     u32* chainTable = nullptr;
     size_t hashEntries = 0, chainEntries = 0;
+    bool tagged = false;  // tables hold tagged entries (match_finder.h: kDictTagBits)
     size_t totalSize = 0;
     Window window;  // the content's place in index space (as the tables refer to it)
     u32 nextToUpdate = 0;

@@ -22,6 +22,26 @@ CDictLayout cdictLayout(size_t dictSize, const CParams& matchCp, DictLoadMethod 
     return l;
 }
 
+// Index every position of the content in tagged tables (fast: one table of
+// minMatch bytes; dfast: 8 bytes in the first, minMatch bytes in the second).
+void fillTagged(MatchState& ms, const u8* end) {
+    withMinMatch(ms.cp.minMatch, [&](auto m) {
+        constexpr unsigned kMls = decltype(m)::value;
+        const u8* const base = ms.window.base;
+        const u32 target = u32(end - base);
+        const bool dfast = ms.cp.strategy != Strategy::fast;
+        for (u32 idx = ms.nextToUpdate; idx + 8 <= target; ++idx) {
+            if (dfast) {
+                insertTagged<8>(ms.hashTable, ms.cp.hashLog, base + idx, idx);
+                insertTagged<kMls>(ms.chainTable, ms.cp.chainLog, base + idx, idx);
+            } else {
+                insertTagged<kMls>(ms.hashTable, ms.cp.hashLog, base + idx, idx);
+            }
+        }
+        if (target > ms.nextToUpdate) ms.nextToUpdate = target;
+    });
+}
+
 CParams cdictLevelParams(int level, size_t dictSize) {
     return getCParamsInternal(level, kContentSizeUnknown, dictSize, CParamMode::createCDict);
 }
@@ -72,7 +92,10 @@ CDict* createCDictInternal(const void* dict, size_t dictSize, DictLoadMethod m, 
     ms.cp = matchCp;
     if (cd->dict.contentSize) {
         ms.window.update(cd->dict.content, cd->dict.contentSize);
-        fillTables(ms, cd->dict.content + cd->dict.contentSize);
+        cd->tagged = taggable(matchCp.hashLog, cd->dict.contentSize) &&
+                     (matchCp.strategy == Strategy::fast || taggable(matchCp.chainLog, cd->dict.contentSize));
+        if (cd->tagged) fillTagged(ms, cd->dict.content + cd->dict.contentSize);
+        else fillTables(ms, cd->dict.content + cd->dict.contentSize);
     }
     cd->window = ms.window;
     cd->nextToUpdate = ms.nextToUpdate;

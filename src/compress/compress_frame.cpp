@@ -123,18 +123,53 @@ size_t prepareWorkspace(CCtx* c, const CParams& matchCp, size_t blockSize, bool 
     return 0;
 }
 
-// Start the window with the dictionary's content and its tables.
-void loadDictContent(CCtx* c, const DictContent& d, const CDict* cd) {
+// Sources up to this size search a prepared dictionary in its own tables
+// (attach) rather than copying them, which would cost more than the search.
+constexpr u64 kAttachDictSizeCutoff = 32 * 1024;
+
+// Values of ZSTD_c_forceAttachDict.
+enum class AttachPref : int { automatic = 0, forceAttach = 1, forceCopy = 2, forceLoad = 3 };
+
+bool shouldAttach(const CCtxParams& p, const CDict& cd, const CParams& cp, u64 pledged) {
+    const AttachPref pref = AttachPref(p.attachDictPref);
+    if (!cd.dict.contentSize || !cd.hashTable || !cd.tagged || p.forceWindow) return false;
+    if (pref == AttachPref::forceCopy || pref == AttachPref::forceLoad) return false;
+    const CParams m = matchFinderParams(cp);
+    // The finder hashes with the dictionary's functions: same strategy and length.
+    if (m.strategy != cd.matchCp.strategy || m.minMatch != cd.matchCp.minMatch) return false;
+    return pref == AttachPref::forceAttach || pledged == kContentSizeUnknown || pledged <= kAttachDictSizeCutoff;
+}
+
+// Start the window with the dictionary's content: attached (searched in the
+// CDict's tables), with the CDict's tables copied, or indexed here.
+void loadDictContent(CCtx* c, const DictContent& d, const CDict* cd, bool attach, bool forceLoad) {
     MatchState& ms = c->ms;
-    if (d.contentSize) {
-        const bool copyTables = cd && sameTables(cd->matchCp, ms.cp) && cd->hashTable;
+    if (d.contentSize && attach) {
+        const u32 start = ms.window.dictLimit;
+        ms.window.update(d.content, d.contentSize);
+        ms.dictTable1 = cd->hashTable;
+        ms.dictTable2 = cd->chainTable;
+        ms.dictLog1 = cd->matchCp.hashLog;
+        ms.dictLog2 = cd->matchCp.chainLog;
+        ms.dictIndexDelta = start - cd->window.dictLimit;
+        ms.nextToUpdate = ms.window.indexOf(d.content + d.contentSize);
+        ms.loadedDictEnd = ms.nextToUpdate;
+    } else if (d.contentSize) {
+        const bool copyTables = !forceLoad && cd && sameTables(cd->matchCp, ms.cp) && cd->hashTable;
         // Copied tables index the content from kWindowStartIndex on.
         if (copyTables) ms.window.clear();
         ms.window.update(d.content, d.contentSize);
         ms.nextToUpdate = ms.window.dictLimit;
         if (copyTables) {
-            std::memcpy(ms.hashTable, cd->hashTable, cd->hashEntries * sizeof(u32));
-            if (cd->chainEntries) std::memcpy(ms.chainTable, cd->chainTable, cd->chainEntries * sizeof(u32));
+            auto copy = [&](u32* dst, const u32* srcTable, size_t n) {
+                if (!cd->tagged) {
+                    std::memcpy(dst, srcTable, n * sizeof(u32));
+                    return;
+                }
+                for (size_t i = 0; i < n; ++i) dst[i] = srcTable[i] >> kDictTagBits;
+            };
+            copy(ms.hashTable, cd->hashTable, cd->hashEntries);
+            if (cd->chainEntries) copy(ms.chainTable, cd->chainTable, cd->chainEntries);
             ms.nextToUpdate = cd->nextToUpdate;
         } else {
             fillTables(ms, d.content + d.contentSize);
@@ -162,6 +197,14 @@ size_t beginFrameWith(CCtx* c, const CCtxParams& p, u64 pledged, bool bufferedIn
 
     FrameParams& f = c->fparams;
     f.cp = ds.cdict ? cParamsForCDict(*ds.cdict, pledged) : cParamsFor(p, pledged, dictSize, CParamMode::noAttachDict);
+    const bool attach = ds.cdict && shouldAttach(p, *ds.cdict, f.cp, pledged);
+    if (attach) {
+        // Own tables sized for the source alone; the dictionary keeps its own.
+        const unsigned windowLog = f.cp.windowLog;
+        f.cp = adjustCParamsInternal(ds.cdict->cp, pledged, dictSize, CParamMode::attachDict,
+                                     ParamSwitch(p.useRowMatchFinder));
+        f.cp.windowLog = windowLog;
+    }
     f.matchCp = matchFinderParams(f.cp);
     f.fp = p.fParams;
     f.format = p.format;
@@ -181,6 +224,7 @@ size_t beginFrameWith(CCtx* c, const CCtxParams& p, u64 pledged, bool bufferedIn
     ms.cp = f.matchCp;
     ms.nextToUpdate = ms.window.dictLimit;
     ms.loadedDictEnd = 0;
+    ms.dictTable1 = ms.dictTable2 = nullptr;
     c->rep[0] = 1;
     c->rep[1] = 4;
     c->rep[2] = 8;
@@ -188,7 +232,7 @@ size_t beginFrameWith(CCtx* c, const CCtxParams& p, u64 pledged, bool bufferedIn
     c->nextEntropy->reset();
     c->dictID = 0;
     if (d) {
-        loadDictContent(c, *d, ds.cdict);
+        loadDictContent(c, *d, ds.cdict, attach, AttachPref(p.attachDictPref) == AttachPref::forceLoad);
         if (!f.fp.noDictIDFlag) c->dictID = d->dictID;
     }
     c->pledgedSrcSize = pledged;
@@ -256,8 +300,9 @@ size_t compressBlock(CCtx* c, u8* dst, size_t dstCapacity, const u8* src, size_t
     size_t cSize = 0;
     if (srcSize >= 8) {
         c->seqs.reset();
-        const DictMode mode =
-            extDictInReach(ms, ms.window.indexOf(src + srcSize)) ? DictMode::extDict : DictMode::noDict;
+        const DictMode mode = !extDictInReach(ms, ms.window.indexOf(src + srcSize)) ? DictMode::noDict
+                              : ms.attached()                                        ? DictMode::attached
+                                                                                     : DictMode::extDict;
         const size_t lastLits = selectBlockCompressor(ms.cp.strategy, mode)(ms, c->seqs, c->rep, src, srcSize);
         c->seqs.addLastLiterals(src + srcSize - lastLits, lastLits);
 #ifdef ZEST_VERIFY_SEQS

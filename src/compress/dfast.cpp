@@ -9,7 +9,9 @@
 namespace zest {
 namespace {
 
-template <unsigned kMls, bool kExt>
+// The general loop: one position at a time, both segments (kExt), and with
+// kAttached the dictionary's own tables consulted when these have nothing.
+template <unsigned kMls, bool kExt, bool kAttached = false>
 size_t doubleFast(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* src, size_t srcSize) {
     const Segments sg = Segments::of<kExt>(ms, src, srcSize);
     const u8* const base = sg.base;
@@ -36,8 +38,14 @@ size_t doubleFast(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* sr
         const u32 curr = u32(ip - base);
         const size_t hL = hashPtr<8>(ip, hlogL);
         const size_t hS = hashPtr<kMls>(ip, hlogS);
-        const u32 idxL = longTable[hL];
-        const u32 idxS = shortTable[hS];
+        u32 idxL = longTable[hL];
+        u32 idxS = shortTable[hS];
+        if constexpr (kAttached) {
+            if (idxL < sg.prefixStartIndex)
+                idxL = attachedCandidate<8>(ms.dictTable1, ms.dictLog1, ms.dictIndexDelta, ip);
+            if (idxS < sg.prefixStartIndex)
+                idxS = attachedCandidate<kMls>(ms.dictTable2, ms.dictLog2, ms.dictIndexDelta, ip);
+        }
         longTable[hL] = curr;
         shortTable[hS] = curr;
 
@@ -60,7 +68,11 @@ size_t doubleFast(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* sr
                    readLE32(match) == readLE32(ip)) {
             // 3. A short match here, unless the next position starts a long one.
             const size_t hL1 = hashPtr<8>(ip + 1, hlogL);
-            const u32 idxL1 = longTable[hL1];
+            u32 idxL1 = longTable[hL1];
+            if constexpr (kAttached) {
+                if (idxL1 < sg.prefixStartIndex)
+                    idxL1 = attachedCandidate<8>(ms.dictTable1, ms.dictLog1, ms.dictIndexDelta, ip + 1);
+            }
             longTable[hL1] = curr + 1;
             const u8* match1;
             if (idxL1 >= sg.dictStartIndex && sg.fits<kExt>(match1 = sg.ptr(idxL1), idxL1, 8) &&
@@ -269,6 +281,14 @@ size_t compressBlockDoubleFastExtDict(MatchState& ms, SeqStore& seqs, const u32 
     if (!extDictInReach(ms, u32(src + srcSize - ms.window.base)))
         return compressBlockDoubleFast(ms, seqs, rep, src, srcSize);
     return withMinMatch(ms.cp.minMatch, [&](auto m) { return doubleFast<m.value, true>(ms, seqs, rep, src, srcSize); });
+}
+
+size_t compressBlockDoubleFastAttached(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* src,
+                                       size_t srcSize) {
+    if (!extDictInReach(ms, u32(src + srcSize - ms.window.base)))
+        return compressBlockDoubleFast(ms, seqs, rep, src, srcSize);
+    return withMinMatch(ms.cp.minMatch,
+                        [&](auto m) { return doubleFast<m.value, true, true>(ms, seqs, rep, src, srcSize); });
 }
 
 void fillTablesDoubleFast(MatchState& ms, const u8* end) {

@@ -11,7 +11,9 @@
 namespace zest {
 namespace {
 
-template <unsigned kMls, bool kExt>
+// The general loop: one position at a time, both segments (kExt), and with
+// kAttached the dictionary's own table consulted when this one has nothing.
+template <unsigned kMls, bool kExt, bool kAttached = false>
 size_t fast(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* src, size_t srcSize) {
     const Segments sg = Segments::of<kExt>(ms, src, srcSize);
     const u8* const base = sg.base;
@@ -35,8 +37,12 @@ size_t fast(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* src, siz
     while (ip < ilimit) {
         const size_t h = hashPtr<kMls>(ip, hlog);
         const u32 curr = u32(ip - base);
-        const u32 matchIndex = table[h];
+        u32 matchIndex = table[h];
         table[h] = curr;
+        if constexpr (kAttached) {
+            if (matchIndex < sg.prefixStartIndex)
+                matchIndex = attachedCandidate<kMls>(ms.dictTable1, ms.dictLog1, ms.dictIndexDelta, ip);
+        }
         size_t mLength;
         if (sg.repUsable<kExt>(offset1, curr + 1) && readLE32(sg.ptr(curr + 1 - offset1)) == readLE32(ip + 1)) {
             mLength = sg.count<kExt>(ip + 1, curr + 1 - offset1, 4);
@@ -233,6 +239,11 @@ size_t compressBlockFastExtDict(MatchState& ms, SeqStore& seqs, const u32 rep[3]
     if (!extDictInReach(ms, u32(src + srcSize - ms.window.base))) return compressBlockFast(ms, seqs, rep, src, srcSize);
     // The general loop (one position at a time, both segments).
     return withMinMatch(ms.cp.minMatch, [&](auto m) { return fast<m.value, true>(ms, seqs, rep, src, srcSize); });
+}
+
+size_t compressBlockFastAttached(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* src, size_t srcSize) {
+    if (!extDictInReach(ms, u32(src + srcSize - ms.window.base))) return compressBlockFast(ms, seqs, rep, src, srcSize);
+    return withMinMatch(ms.cp.minMatch, [&](auto m) { return fast<m.value, true, true>(ms, seqs, rep, src, srcSize); });
 }
 
 void fillTablesFast(MatchState& ms, const u8* end) {

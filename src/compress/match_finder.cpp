@@ -5,12 +5,12 @@
 namespace zest {
 
 BlockCompressor selectBlockCompressor(Strategy s, DictMode mode) {
-    const bool ext = mode == DictMode::extDict;
-    switch (s) {
-    case Strategy::fast: return ext ? compressBlockFastExtDict : compressBlockFast;
-    default:  // stronger strategies are substituted before this point (matchFinderParams)
-    case Strategy::dfast: return ext ? compressBlockDoubleFastExtDict : compressBlockDoubleFast;
-    }
+    static constexpr BlockCompressor kFast[] = {compressBlockFast, compressBlockFastExtDict,
+                                                compressBlockFastAttached};
+    static constexpr BlockCompressor kDoubleFast[] = {compressBlockDoubleFast, compressBlockDoubleFastExtDict,
+                                                      compressBlockDoubleFastAttached};
+    // Stronger strategies are substituted before this point (matchFinderParams).
+    return s == Strategy::fast ? kFast[int(mode)] : kDoubleFast[int(mode)];
 }
 
 void fillTables(MatchState& ms, const u8* end) {

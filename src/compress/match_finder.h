@@ -22,6 +22,14 @@ struct MatchState {
     CParams cp{};
     u32 nextToUpdate = kWindowStartIndex;  // first index not yet inserted in the tables
     u32 loadedDictEnd = 0;                 // end index of a loaded dictionary while it is still in reach
+    // An attached dictionary (a CDict searched in its own tables instead of
+    // copying them): its tables, their sizes, and what to add to its indices
+    // to place its content as the window's older segment.
+    const u32* dictTable1 = nullptr;  // fast: the hash table; dfast: the long table
+    const u32* dictTable2 = nullptr;  // dfast: the short table
+    unsigned dictLog1 = 0, dictLog2 = 0;
+    u32 dictIndexDelta = 0;
+    bool attached() const { return dictTable1 != nullptr; }
 };
 
 // rep[0..2] is the repeat-offset history at the start of the block (the
@@ -29,7 +37,7 @@ struct MatchState {
 using BlockCompressor = size_t (*)(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* src, size_t srcSize);
 
 // Whether the window has an older segment the finder must also search.
-enum class DictMode { noDict, extDict };
+enum class DictMode { noDict, extDict, attached };
 
 BlockCompressor selectBlockCompressor(Strategy s, DictMode mode);
 
@@ -44,9 +52,12 @@ size_t chainTableEntries(const CParams& cp);
 // Per-strategy entry points (fast.cpp, dfast.cpp).
 size_t compressBlockFast(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* src, size_t srcSize);
 size_t compressBlockFastExtDict(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* src, size_t srcSize);
+size_t compressBlockFastAttached(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* src, size_t srcSize);
 void fillTablesFast(MatchState& ms, const u8* end);
 size_t compressBlockDoubleFast(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* src, size_t srcSize);
 size_t compressBlockDoubleFastExtDict(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* src, size_t srcSize);
+size_t compressBlockDoubleFastAttached(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* src,
+                                       size_t srcSize);
 void fillTablesDoubleFast(MatchState& ms, const u8* end);
 
 // Lowest index a match may use for a block ending at index blockEnd: the
@@ -124,6 +135,30 @@ struct Segments {
 // ending at blockEnd (the finder must then search both segments).
 inline bool extDictInReach(const MatchState& ms, u32 blockEnd) {
     return ms.window.hasExtDict() && lowestMatchIndex(ms, blockEnd) < ms.window.dictLimit;
+}
+
+// A prepared dictionary's tables are "tagged": each entry holds the index
+// shifted up by kDictTagBits and, below it, the low bits of a longer hash of
+// the same bytes. A lookup whose tag differs is rejected without touching the
+// dictionary's content (most of them: a cache miss saved each time).
+constexpr unsigned kDictTagBits = 8;
+// Tables whose hash plus tag fits the 32-bit hash of 4-byte keys, and content
+// whose indices fit beside the tag, can be tagged.
+constexpr bool taggable(unsigned log, size_t contentSize) {
+    return log + kDictTagBits <= 32 && contentSize + kWindowStartIndex < (size_t(1) << (32 - kDictTagBits));
+}
+template <unsigned kLen>
+ZEST_FORCE_INLINE void insertTagged(u32* table, unsigned log, const u8* p, u32 idx) {
+    const size_t h = hashPtr<kLen>(p, log + kDictTagBits);
+    table[h >> kDictTagBits] = (idx << kDictTagBits) | u32(h & ((1u << kDictTagBits) - 1));
+}
+// Candidate from an attached dictionary's tagged table for the kLen bytes at
+// p, as a window index (0, i.e. invalid, when the tag differs).
+template <unsigned kLen>
+ZEST_FORCE_INLINE u32 attachedCandidate(const u32* table, unsigned log, u32 delta, const u8* p) {
+    const size_t h = hashPtr<kLen>(p, log + kDictTagBits);
+    const u32 e = table[h >> kDictTagBits];
+    return ((e ^ u32(h)) & ((1u << kDictTagBits) - 1)) == 0 ? (e >> kDictTagBits) + delta : 0;
 }
 
 // Call f(std::integral_constant<unsigned, N>) with N = minMatch in 4..7 (3 counts as 4):

@@ -100,11 +100,11 @@ size_t fseCTableCostBits(const FseCTable& ct, const u32* counts, unsigned maxSym
 // Each encodeSymbol adds at most tableLog bits, flushState exactly tableLog.
 // Several states can share a writer; the one flushed last is read first.
 
+// One table pointer: the state and symbol tables sit at fixed offsets from it,
+// so a loop running several states keeps one base register per state.
 struct FseState {
     u64 value;  // L + decoder state
-    const u16* stateTable;
-    const FseSymbolTransform* symbols;
-    unsigned tableLog;
+    const FseCTable* table;
 };
 
 // Number of states of a symbol in a table (0 if absent).
@@ -119,21 +119,21 @@ ZEST_FORCE_INLINE unsigned fseStateCount(const FseCTable& ct, unsigned symbol) {
 // It picks the symbol's lowest state: the cheapest start, and one from which
 // the decoder reads at least one bit (the two-state weight decoder relies on it).
 ZEST_FORCE_INLINE void fseInitState(FseState& st, const FseCTable& ct, unsigned symbol) {
-    st.stateTable = ct.stateTable;
-    st.symbols = ct.symbols;
-    st.tableLog = ct.tableLog;
+    st.table = &ct;
     const unsigned n = fseStateCount(ct, symbol);
     st.value = ct.stateTable[i32(n) + ct.symbols[symbol].deltaFindState];
 }
 
 ZEST_FORCE_INLINE void fseEncodeSymbol(BitWriter& bw, FseState& st, unsigned symbol) {
-    const FseSymbolTransform t = st.symbols[symbol];
-    const unsigned nb = (u32(st.value) + t.deltaNbBits) >> 16;
+    const FseSymbolTransform t = st.table->symbols[symbol];
+    const u32 nb = (u32(st.value) + t.deltaNbBits) >> 16;
     bw.addBits(st.value, nb);
-    st.value = st.stateTable[i32(st.value >> nb) + t.deltaFindState];
+    // (x >> nb) lies in [n, 2n) for a symbol of n states, so the index is never
+    // negative: unsigned 32-bit arithmetic gives it, already zero-extended.
+    st.value = st.table->stateTable[u32(st.value >> nb) + u32(t.deltaFindState)];
 }
 
-ZEST_FORCE_INLINE void fseFlushState(BitWriter& bw, const FseState& st) { bw.addBits(st.value, st.tableLog); }
+ZEST_FORCE_INLINE void fseFlushState(BitWriter& bw, const FseState& st) { bw.addBits(st.value, st.table->tableLog); }
 
 // Encode src[0..n) (n >= 2) with two interleaved states, the layout of
 // FSE-compressed Huffman weights: even positions use the first state, odd ones

@@ -29,6 +29,7 @@ public:
         start_ = static_cast<u8*>(dst);
         ptr_ = start_;
         end_ = start_ + capacity;
+        fastEnd_ = capacity >= 8 ? end_ - 7 : start_;
         bits_ = 0;
         nbBits_ = 0;
         overflow_ = false;
@@ -47,11 +48,8 @@ public:
 
     // Move the complete bytes of the container to the buffer.
     ZEST_FORCE_INLINE void flush() {
-        if (ZEST_LIKELY(size_t(end_ - ptr_) >= 8)) {
-            writeLE64(ptr_, bits_);
-            ptr_ += nbBits_ >> 3;
-            bits_ >>= nbBits_ & ~7u;  // at most 56: nbBits_ <= 63
-            nbBits_ &= 7;
+        if (ZEST_LIKELY(ptr_ < fastEnd_)) {
+            flushFast();
         } else {
             // By value: taking the writer's address would keep it out of registers.
             const SlowState r = flushSlow(bits_, nbBits_, ptr_, end_);
@@ -61,6 +59,19 @@ public:
             overflow_ |= r.overflow;
         }
     }
+
+    // flush() for a caller that knows it takes the fast path: since it read
+    // fastRoom(), the write position has advanced by less than that value.
+    ZEST_FORCE_INLINE void flushFast() {
+        writeLE64(ptr_, bits_);
+        ptr_ += nbBits_ >> 3;
+        bits_ >>= nbBits_ & ~7u;  // at most 56: nbBits_ <= 63
+        nbBits_ &= 7;
+    }
+    // How far the write position can advance with every flush taking the
+    // fast path (8-byte stores). A loop that bounds what it writes between
+    // two checks of this can then use flushFast().
+    size_t fastRoom() const { return ptr_ < fastEnd_ ? size_t(fastEnd_ - ptr_) : 0; }
 
     // Append the end mark, flush, and return the stream size in bytes, or 0
     // if it did not fit (a valid stream is never empty).
@@ -108,6 +119,7 @@ private:
     u8* ptr_ = nullptr;
     u8* start_ = nullptr;
     u8* end_ = nullptr;
+    u8* fastEnd_ = nullptr;  // ptr_ < fastEnd_: at least 8 bytes of room (never, below 8 bytes of capacity)
 };
 
 }  // namespace zest

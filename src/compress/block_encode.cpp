@@ -12,8 +12,8 @@ namespace {
 // Below these thresholds a table gives the code; above, the code is the length's
 // highest bit plus a constant (the format's baselines double from there on).
 struct LengthCodeTables {
-    u8 ll[64];
-    u8 ml[128];
+    u8 ll[64];   // by literal length
+    u8 ml[131];  // by match length (3..130)
 };
 constexpr LengthCodeTables makeLengthCodeTables() {
     LengthCodeTables t{};
@@ -23,21 +23,25 @@ constexpr LengthCodeTables makeLengthCodeTables() {
         t.ll[v] = u8(code);
     }
     code = 0;
-    for (unsigned v = 0; v < 128; ++v) {  // v = matchLength - 3
-        while (code + 1 <= kMLMaxCode && kCodes.mlBase[code + 1] - 3 <= v) ++code;
+    for (unsigned v = 3; v < 131; ++v) {
+        while (code + 1 <= kMLMaxCode && kCodes.mlBase[code + 1] <= v) ++code;
         t.ml[v] = u8(code);
     }
     return t;
 }
 constexpr LengthCodeTables kLengthCodes = makeLengthCodeTables();
 constexpr unsigned kLLDeltaCode = 19, kMLDeltaCode = 36;
-static_assert(kCodes.llBase[kLLDeltaCode + 6] == 64 && kCodes.mlBase[kMLDeltaCode + 7] - 3 == 128);
+static_assert(kCodes.llBase[kLLDeltaCode + 6] == 64 && kCodes.mlBase[kMLDeltaCode + 7] == 131);
 
-ZEST_FORCE_INLINE unsigned llCode(u32 litLength) {
-    return litLength < 64 ? kLengthCodes.ll[litLength] : highBit32(litLength) + kLLDeltaCode;
+// highBit32(v) for v > 0, as clz ^ 31: a single bsr even when a constant is
+// added (31 - clz is left as bsr, xor, sub).
+ZEST_FORCE_INLINE unsigned topBit(u32 v) { return unsigned(__builtin_clz(v)) ^ 31u; }
+
+ZEST_FORCE_INLINE unsigned llCode(const LengthCodeTables& t, u32 litLength) {
+    return litLength < 64 ? t.ll[litLength] : topBit(litLength) + kLLDeltaCode;
 }
-ZEST_FORCE_INLINE unsigned mlCode(u32 mlBase) {
-    return mlBase < 128 ? kLengthCodes.ml[mlBase] : highBit32(mlBase) + kMLDeltaCode;
+ZEST_FORCE_INLINE unsigned mlCode(const LengthCodeTables& t, u32 matchLength) {
+    return matchLength < 131 ? t.ml[matchLength] : topBit(matchLength - 3) + kMLDeltaCode;
 }
 
 // ---- Literals ---------------------------------------------------------------------
@@ -238,6 +242,20 @@ size_t encodeSeqTable(u8* dst, size_t dstCapacity, const StreamChoice& c, Strate
     return descSize;
 }
 
+// Codes of every sequence. Out of line, so that the loop gets registers of
+// its own (table base included); the arrays are passed by value, as stores
+// through them could otherwise alias a SeqCodes.
+ZEST_NOINLINE void writeSeqCodes(const SeqDef* sq, size_t nbSeq, u8* llCodes, u8* mlCodes, u8* ofCodes) {
+    // A stack copy of the tables: GCC reloads the address of a static table
+    // on every use in this loop (PIE), while the stack pointer is free.
+    const LengthCodeTables t = kLengthCodes;
+    for (size_t i = 0; i < nbSeq; ++i) {
+        llCodes[i] = u8(llCode(t, sq[i].litLength));
+        mlCodes[i] = u8(mlCode(t, sq[i].matchLength));
+        ofCodes[i] = u8(topBit(sq[i].offBase));
+    }
+}
+
 // The sequences bitstream: fields written in the reverse of the order the
 // decoder reads them (see fse_encode.h).
 size_t encodeSeqBitstream(u8* dst, size_t dstCapacity, const SeqDef* seqs, const SeqCodes& codes, size_t nbSeq,
@@ -307,11 +325,7 @@ size_t encodeSequences(u8* dst, size_t dstCapacity, const SeqStore& seqs, const 
 
     // Codes of every sequence.
     const SeqDef* const sq = seqs.seqStart;
-    for (size_t i = 0; i < nbSeq; ++i) {
-        codes.ll[i] = u8(llCode(sq[i].litLength));
-        codes.ml[i] = u8(mlCode(sq[i].matchLength - 3));
-        codes.of[i] = u8(highBit32(sq[i].offBase));
-    }
+    writeSeqCodes(sq, nbSeq, codes.ll, codes.ml, codes.of);
 
     u8* const modes = op++;
     SeqMode llMode, ofMode, mlMode;

@@ -210,3 +210,45 @@ ZEST_CAPI const ZSTD_CDict* ZSTD_initStaticCDict(void* workspace, size_t workspa
 ZEST_CAPI size_t ZSTD_freeCDict(ZSTD_CDict* cdict) { return freeCDict(core(cdict)); }
 ZEST_CAPI size_t ZSTD_sizeof_CDict(const ZSTD_CDict* cdict) { return sizeofCDict(core(cdict)); }
 ZEST_CAPI unsigned ZSTD_getDictID_fromCDict(const ZSTD_CDict* cdict) { return cdictGetDictID(core(cdict)); }
+
+// ---- Progress ------------------------------------------------------------------------------
+static_assert(sizeof(ZSTD_frameProgression) == sizeof(FrameProgression));
+static_assert(offsetof(ZSTD_frameProgression, flushed) == offsetof(FrameProgression, flushed));
+static_assert(offsetof(ZSTD_frameProgression, nbActiveWorkers) == offsetof(FrameProgression, nbActiveWorkers));
+ZEST_CAPI ZSTD_frameProgression ZSTD_getFrameProgression(const ZSTD_CCtx* cctx) {
+    const FrameProgression fp = getFrameProgression(core(cctx));
+    ZSTD_frameProgression r;
+    __builtin_memcpy(&r, &fp, sizeof r);
+    return r;
+}
+ZEST_CAPI size_t ZSTD_toFlushNow(ZSTD_CCtx* cctx) { return toFlushNow(core(cctx)); }
+
+// ---- Bufferless ----------------------------------------------------------------------------
+ZEST_CAPI size_t ZSTD_compressBegin(ZSTD_CCtx* cctx, int level) { return compressBegin(core(cctx), level); }
+ZEST_CAPI size_t ZSTD_compressBegin_usingDict(ZSTD_CCtx* cctx, const void* dict, size_t dictSize, int level) {
+    return compressBeginUsingDict(core(cctx), dict, dictSize, level);
+}
+ZEST_CAPI size_t ZSTD_compressBegin_advanced(ZSTD_CCtx* cctx, const void* dict, size_t dictSize,
+                                             ZSTD_parameters params, unsigned long long pledgedSrcSize) {
+    return compressBeginAdvanced(core(cctx), dict, dictSize, core(params), pledgedSrcSize);
+}
+ZEST_CAPI size_t ZSTD_compressBegin_usingCDict(ZSTD_CCtx* cctx, const ZSTD_CDict* cdict) {
+    return compressBeginUsingCDict(core(cctx), core(cdict), FParams{0, 0, 0}, ZSTD_CONTENTSIZE_UNKNOWN);
+}
+ZEST_CAPI size_t ZSTD_compressBegin_usingCDict_advanced(ZSTD_CCtx* const cctx, const ZSTD_CDict* const cdict,
+                                                        ZSTD_frameParameters const fParams,
+                                                        unsigned long long const pledgedSrcSize) {
+    return compressBeginUsingCDict(core(cctx), core(cdict), core(fParams), pledgedSrcSize);
+}
+ZEST_CAPI size_t ZSTD_compressContinue(ZSTD_CCtx* cctx, void* dst, size_t dstCapacity, const void* src,
+                                       size_t srcSize) {
+    return compressContinue(core(cctx), dst, dstCapacity, src, srcSize);
+}
+ZEST_CAPI size_t ZSTD_compressEnd(ZSTD_CCtx* cctx, void* dst, size_t dstCapacity, const void* src, size_t srcSize) {
+    return compressEnd(core(cctx), dst, dstCapacity, src, srcSize);
+}
+ZEST_CAPI size_t ZSTD_getBlockSize(const ZSTD_CCtx* cctx) { return getBlockSize(core(cctx)); }
+ZEST_CAPI size_t ZSTD_compressBlock(ZSTD_CCtx* cctx, void* dst, size_t dstCapacity, const void* src,
+                                    size_t srcSize) {
+    return compressBlockOnly(core(cctx), dst, dstCapacity, src, srcSize);
+}

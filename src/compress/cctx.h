@@ -77,6 +77,31 @@ size_t compressStream(CCtx* c, OutBuffer* out, InBuffer* in);
 size_t flushStream(CCtx* c, OutBuffer* out);
 size_t endStream(CCtx* c, OutBuffer* out);
 
+// Progress of the current frame (ZSTD_frameProgression's layout).
+struct FrameProgression {
+    unsigned long long ingested;  // input taken, buffered or not
+    unsigned long long consumed;  // input compressed
+    unsigned long long produced;  // compressed bytes generated
+    unsigned long long flushed;   // compressed bytes handed to the caller
+    unsigned currentJobID;
+    unsigned nbActiveWorkers;
+};
+FrameProgression getFrameProgression(const CCtx* c);
+size_t toFlushNow(CCtx* c);  // 0: there are no worker threads
+
+// ---- Bufferless (block-level) compression ------------------------------------------
+// The caller keeps every byte passed to compressContinue readable (and in place)
+// until the frame ends; compressEnd ends the frame.
+size_t compressBegin(CCtx* c, int level);
+size_t compressBeginUsingDict(CCtx* c, const void* dict, size_t dictSize, int level);
+size_t compressBeginAdvanced(CCtx* c, const void* dict, size_t dictSize, Params p, unsigned long long pledgedSrcSize);
+size_t compressBeginUsingCDict(CCtx* c, const CDict* cdict, FParams fp, unsigned long long pledgedSrcSize);
+size_t compressContinue(CCtx* c, void* dst, size_t dstCapacity, const void* src, size_t srcSize);
+size_t compressEnd(CCtx* c, void* dst, size_t dstCapacity, const void* src, size_t srcSize);
+size_t getBlockSize(const CCtx* c);
+// One block's compressed body, no header; 0 = not compressible (store it raw).
+size_t compressBlockOnly(CCtx* c, void* dst, size_t dstCapacity, const void* src, size_t srcSize);
+
 // ---- Dictionaries prepared once for many frames ------------------------------------
 CDict* createCDict(const void* dict, size_t dictSize, DictLoadMethod m, DictContentType t, CParams cp,
                    const CustomMem& mem);

@@ -127,6 +127,7 @@ public:
     bool firstBlock = true;
     u32 dictID = 0;
     u64 consumed = 0;  // source bytes taken into the frame
+    u64 produced = 0;  // compressed bytes generated for the frame
     XXH64_state_t xxh;
     MatchState ms;
     SeqStore seqs;
@@ -152,6 +153,26 @@ public:
 };
 
 // ---- Shared between the context's source files -----------------------------------
+
+// Dictionary material for one frame: a prepared CDict, or bytes to parse.
+struct DictSource {
+    const CDict* cdict = nullptr;
+    const void* dict = nullptr;
+    size_t dictSize = 0;
+    DictContentType type = DictContentType::autoDetect;
+};
+
+// Prepare the context for a frame with these parameters and dictionary.
+size_t beginFrameWith(CCtx* c, const CCtxParams& p, u64 pledged, bool bufferedIn, bool bufferedOut,
+                      const DictSource& ds);
+// Fresh parameters for a level (what the simple API uses, ignoring sticky ones).
+CCtxParams levelParams(int level);
+// Match finding and entropy coding of one block into dst (no block header).
+// Returns the body size, 0 when the block should be sent raw, or an error.
+// On a non-zero result the caller either commits it or discards it.
+size_t compressBlockBody(CCtx* c, u8* dst, size_t dstCapacity, const u8* src, size_t srcSize);
+// Make the block just encoded the decoder's latest: its repeat offsets and tables.
+void commitCompressedBlock(CCtx* c);
 
 // Resolve the sticky parameters for a frame and prepare the context for it:
 // sizes the workspace, loads the dictionary (prefix, else referenced CDict,

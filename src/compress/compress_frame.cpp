@@ -16,13 +16,6 @@ namespace {
 // Table indices are 32-bit; past this index they are rebased (see correctIndices).
 constexpr u32 kIndexLimit = 0xE0000000u;
 
-// Dictionary material for one frame: a prepared CDict, or bytes to parse.
-struct DictSource {
-    const CDict* cdict = nullptr;
-    const void* dict = nullptr;
-    size_t dictSize = 0;
-    DictContentType type = DictContentType::autoDetect;
-};
 
 CParams overrideCParams(CParams cp, const CParams& o) {
     if (o.windowLog) cp.windowLog = o.windowLog;
@@ -182,6 +175,8 @@ void loadDictContent(CCtx* c, const DictContent& d, const CDict* cd, bool attach
     }
 }
 
+}  // namespace
+
 size_t beginFrameWith(CCtx* c, const CCtxParams& p, u64 pledged, bool bufferedIn, bool bufferedOut,
                       const DictSource& ds) {
     // Parse a plain dictionary first: its content size picks the parameters.
@@ -237,12 +232,15 @@ size_t beginFrameWith(CCtx* c, const CCtxParams& p, u64 pledged, bool bufferedIn
     }
     c->pledgedSrcSize = pledged;
     c->consumed = 0;
+    c->produced = 0;
     c->headerWritten = false;
     c->firstBlock = true;
     c->stage = CCtx::Stage::ongoing;
     XXH64_reset(&c->xxh, 0);
     return 0;
 }
+
+namespace {
 
 // Rebase every index so the newest window fits far below the 32-bit limit.
 void correctIndices(CCtx* c, u32 blockEnd) {
@@ -291,39 +289,54 @@ size_t writeBlockHeader(u8* dst, unsigned type, size_t size, bool last) {
     return kBlockHeaderSize;
 }
 
-size_t compressBlock(CCtx* c, u8* dst, size_t dstCapacity, const u8* src, size_t srcSize, bool last) {
-    if (dstCapacity < kBlockHeaderSize) return ZEST_ERR(dstSize_tooSmall);
+}  // namespace
+
+CCtxParams levelParams(int level) {
+    CCtxParams p;
+    p.compressionLevel = level == 0 ? kDefaultCLevel : level;
+    return p;
+}
+
+size_t compressBlockBody(CCtx* c, u8* dst, size_t dstCapacity, const u8* src, size_t srcSize) {
     MatchState& ms = c->ms;
     const u32 blockEnd = ms.window.indexOf(src + srcSize);
     if (blockEnd > kIndexLimit) correctIndices(c, blockEnd);
-
-    size_t cSize = 0;
-    if (srcSize >= 8) {
-        c->seqs.reset();
-        const DictMode mode = !extDictInReach(ms, ms.window.indexOf(src + srcSize)) ? DictMode::noDict
-                              : ms.attached()                                        ? DictMode::attached
-                                                                                     : DictMode::extDict;
-        const size_t lastLits = selectBlockCompressor(ms.cp.strategy, mode)(ms, c->seqs, c->rep, src, srcSize);
-        c->seqs.addLastLiterals(src + srcSize - lastLits, lastLits);
+    if (srcSize < 8) return 0;
+    c->seqs.reset();
+    const DictMode mode = !extDictInReach(ms, blockEnd) ? DictMode::noDict
+                          : ms.attached()               ? DictMode::attached
+                                                        : DictMode::extDict;
+    const size_t lastLits = selectBlockCompressor(ms.cp.strategy, mode)(ms, c->seqs, c->rep, src, srcSize);
+    c->seqs.addLastLiterals(src + srcSize - lastLits, lastLits);
 #ifdef ZEST_VERIFY_SEQS
-        verifySequences(c->seqs, c->rep, src);
+    verifySequences(c->seqs, c->rep, src);
 #endif
-        const BlockEncodeOptions opt{c->fparams.cp.strategy, c->fparams.compressLiterals, c->bmi2};
-        cSize = encodeBlockBody(dst + kBlockHeaderSize, dstCapacity - kBlockHeaderSize, c->seqs, c->codes, srcSize,
-                                *c->prevEntropy, *c->nextEntropy, c->predefined, opt, c->bws);
-        ZEST_TRY(cSize);
-    }
+    const BlockEncodeOptions opt{c->fparams.cp.strategy, c->fparams.compressLiterals, c->bmi2};
+    return encodeBlockBody(dst, dstCapacity, c->seqs, c->codes, srcSize, *c->prevEntropy, *c->nextEntropy,
+                           c->predefined, opt, c->bws);
+}
+
+void commitCompressedBlock(CCtx* c) {
+    for (const SeqDef* s = c->seqs.seqStart; s < c->seqs.seq; ++s)
+        updateRepHistory(c->rep, s->offBase, s->litLength == 0);
+    EntropyTables* t = c->prevEntropy;
+    c->prevEntropy = c->nextEntropy;
+    c->nextEntropy = t;
+}
+
+namespace {
+
+size_t compressBlock(CCtx* c, u8* dst, size_t dstCapacity, const u8* src, size_t srcSize, bool last) {
+    if (dstCapacity < kBlockHeaderSize) return ZEST_ERR(dstSize_tooSmall);
+    const size_t cSize = compressBlockBody(c, dst + kBlockHeaderSize, dstCapacity - kBlockHeaderSize, src, srcSize);
+    ZEST_TRY(cSize);
     const bool firstBlock = c->firstBlock;
     c->firstBlock = false;
     // A run of one byte is cheaper as RLE (not in a frame's first block: some
     // old decoders mishandle that).
     const bool rle = !firstBlock && srcSize > 0 && (cSize == 0 || cSize < 25) && isSingleByteRun(src, srcSize);
     if (cSize != 0 && !rle) {
-        for (const SeqDef* s = c->seqs.seqStart; s < c->seqs.seq; ++s)
-            updateRepHistory(c->rep, s->offBase, s->litLength == 0);
-        EntropyTables* t = c->prevEntropy;
-        c->prevEntropy = c->nextEntropy;
-        c->nextEntropy = t;
+        commitCompressedBlock(c);
         return writeBlockHeader(dst, 2, cSize, last) + cSize;
     }
     if (rle) {
@@ -456,19 +469,13 @@ size_t compressChunk(CCtx* c, void* dst, size_t dstCapacity, const void* src, si
         }
         c->stage = CCtx::Stage::ended;
     }
+    c->produced += size_t(op - static_cast<u8*>(dst));
     return size_t(op - static_cast<u8*>(dst));
 }
 
 // ---- One-shot entry points ---------------------------------------------------------------
 
 namespace {
-
-// Fresh parameters for a level (the simple API ignores the sticky ones).
-CCtxParams levelParams(int level) {
-    CCtxParams p;
-    p.compressionLevel = level == 0 ? kDefaultCLevel : level;
-    return p;
-}
 
 size_t oneShot(CCtx* c, const CCtxParams& p, void* dst, size_t dstCapacity, const void* src, size_t srcSize,
                const DictSource& ds) {

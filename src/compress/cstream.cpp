@@ -173,6 +173,20 @@ size_t compressStream2(CCtx* c, OutBuffer* out, InBuffer* in, EndDirective end) 
     return c->outBuffContentSize - c->outBuffFlushedSize;
 }
 
+FrameProgression getFrameProgression(const CCtx* c) {
+    FrameProgression fp{};
+    const bool streaming = c->streamStage != Stage::init;
+    const size_t buffered = streaming && c->bufferedIn ? c->inBuffPos - c->inToCompress : 0;
+    const size_t pending = streaming ? c->outBuffContentSize - c->outBuffFlushedSize : 0;
+    fp.consumed = c->consumed;
+    fp.ingested = c->consumed + buffered + (streaming ? c->stableNotConsumed : 0);
+    fp.produced = c->produced;
+    fp.flushed = c->produced - pending;
+    return fp;
+}
+
+size_t toFlushNow(CCtx*) { return 0; }
+
 size_t initCStream(CCtx* c, int level) {
     ZEST_TRY(cctxReset(c, ResetDirective::session_only));
     ZEST_TRY(cctxRefCDict(c, nullptr));

@@ -1,8 +1,10 @@
 // Literals and sequences sections of compressed blocks.
 #include "compress/block_encode.h"
 
+#include <algorithm>
 #include <cstring>
 
+#include "common/cpu.h"
 #include "decompress/seq_tables.h"
 
 namespace zest {
@@ -257,41 +259,128 @@ ZEST_NOINLINE void writeSeqCodes(const SeqDef* sq, size_t nbSeq, u8* llCodes, u8
 }
 
 // The sequences bitstream: fields written in the reverse of the order the
-// decoder reads them (see fse_encode.h).
-size_t encodeSeqBitstream(u8* dst, size_t dstCapacity, const SeqDef* seqs, const SeqCodes& codes, size_t nbSeq,
-                          const FseCTable& ctLL, const FseCTable& ctML, const FseCTable& ctOF) {
+// decoder reads them (see fse_encode.h). Per sequence the stream gets the
+// states' bits for the offset, match length and literal length codes, then
+// the extra bits of the literal length, match length and offset.
+//
+// Register pressure decides the cost of this loop (3 states, the container,
+// its pointers), so: the three tables come from one EntropyTables (addressed
+// off one base), one walking pointer serves the three code arrays, the code
+// tables are read off the stack pointer, and the extra bits are gathered in a
+// second word, built from its top (the offset's, then the match length's below
+// them, then the literal length's) and appended to the container in one go,
+// which makes the check for long extra-bit groups a single comparison.
+// Instantiated twice, like the Huffman loops: baseline and BMI2.
+ZEST_FORCE_INLINE size_t encodeSeqBitstreamBody(u8* dst, size_t dstCapacity, const SeqDef* seqs,
+                                                const SeqCodes& codes, size_t nbSeq, const EntropyTables& t) {
+    const u8* const llCodes = codes.ll;
     BitWriter bw;
     bw.init(dst, dstCapacity);
     FseState sLL, sML, sOF;
     const size_t last = nbSeq - 1;
-    fseInitState(sML, ctML, codes.ml[last]);
-    fseInitState(sOF, ctOF, codes.of[last]);
-    fseInitState(sLL, ctLL, codes.ll[last]);
-    // The container holds up to 63 bits. After the three state updates (at
-    // most 9 + 9 + 8 bits over at most 7 pending) 30 more bits always fit;
-    // longer extra-bit groups flush first (rare: long offsets).
-    auto writeExtras = [&](size_t i) {
-        const unsigned llc = codes.ll[i], mlc = codes.ml[i], ofc = codes.of[i];
-        const unsigned llBits = kCodes.llBits[llc], mlBits = kCodes.mlBits[mlc];
-        const bool large = llBits + mlBits + ofc > 30;
-        if (ZEST_UNLIKELY(large)) bw.flush();
-        bw.addBitsFast(seqs[i].litLength - kCodes.llBase[llc], llBits);
-        bw.addBitsFast(seqs[i].matchLength - kCodes.mlBase[mlc], mlBits);
-        if (ZEST_UNLIKELY(large) && ofc > 24) bw.flush();
-        bw.addBits(seqs[i].offBase, ofc);
-        bw.flush();
+    fseInitState(sML, t.ml, codes.ml[last]);
+    fseInitState(sOF, t.of, codes.of[last]);
+    fseInitState(sLL, t.ll, llCodes[last]);
+    // Extra bits of a sequence: the offset's are offBase without its top bit
+    // (offBase has exactly ofc + 1 significant bits); at most 31 + 16 + 16.
+    struct Extras {
+        u64 bits;
+        unsigned nb;
     };
-    writeExtras(last);
-    for (size_t i = last; i-- > 0;) {
-        fseEncodeSymbol(bw, sOF, codes.of[i]);
-        fseEncodeSymbol(bw, sML, codes.ml[i]);
-        fseEncodeSymbol(bw, sLL, codes.ll[i]);
-        writeExtras(i);
+    auto offsetExtras = [](const SeqDef& sq, unsigned ofc) { return Extras{sq.offBase ^ (u64(1) << ofc), ofc}; };
+    // A copy of the code tables on the stack: addressed off the stack pointer,
+    // they leave one more register to the loop than a static table would.
+    const CodeTables ct = kCodes;
+    auto addLengths = [&ct](Extras& e, const SeqDef& sq, unsigned llc, unsigned mlc) {
+        const unsigned mlBits = ct.mlBits[mlc];
+        e.bits = (e.bits << mlBits) | (sq.matchLength - ct.mlBase[mlc]);
+        const unsigned llBits = ct.llBits[llc];
+        e.bits = (e.bits << llBits) | (sq.litLength - ct.llBase[llc]);
+        e.nb += mlBits + llBits;
+    };
+    // After the three state updates at most 7 + 9 + 9 + 8 = 33 bits are
+    // pending, so up to 30 extra bits fit in the 63-bit container; longer
+    // groups (rare: long offsets or lengths) go in two parts around flushes.
+    auto writeExtras = [&]<bool kCheckRoom>(Extras e) __attribute__((always_inline)) {
+        auto flush = [&] {
+            if constexpr (kCheckRoom) bw.flush();
+            else bw.flushFast();
+        };
+        if (ZEST_UNLIKELY(e.nb > 30)) {
+            flush();
+            if (e.nb > 56) {
+                bw.addBits(e.bits, 24);
+                flush();
+                e.bits >>= 24;
+                e.nb -= 24;
+            }
+        }
+        bw.addBitsFast(e.bits, e.nb);
+        flush();
+    };
+    {
+        const SeqDef& sq = seqs[last];
+        Extras e = offsetExtras(sq, codes.of[last]);
+        addLengths(e, sq, llCodes[last], codes.ml[last]);
+        writeExtras.operator()<true>(e);
+    }
+    // The match length and offset codes are at fixed distances from the
+    // literal length code (a register fewer than an index and three bases;
+    // computed on addresses, so the arrays need not share an allocation).
+    const uintptr_t toMl = uintptr_t(codes.ml) - uintptr_t(llCodes);
+    const uintptr_t toOf = uintptr_t(codes.of) - uintptr_t(llCodes);
+    const SeqDef* sq = seqs + last;
+    const u8* p = llCodes + last;
+    auto encodeNext = [&]<bool kCheckRoom>() __attribute__((always_inline)) {
+        --p;
+        --sq;
+        const unsigned ofc = *reinterpret_cast<const u8*>(uintptr_t(p) + toOf);
+        fseEncodeSymbol(bw, sOF, ofc);
+        Extras e = offsetExtras(*sq, ofc);
+        const unsigned mlc = *reinterpret_cast<const u8*>(uintptr_t(p) + toMl);
+        fseEncodeSymbol(bw, sML, mlc);
+        const unsigned llc = *p;
+        fseEncodeSymbol(bw, sLL, llc);
+        addLengths(e, *sq, llc, mlc);
+        writeExtras.operator()<kCheckRoom>(e);
+    };
+    // A sequence is at most 89 bits, so its flushes advance the output by at
+    // most 12 bytes: runs of sequences that fit in the writer's fast room skip
+    // the room check. Near the end of the buffer, one checked sequence at a time.
+    constexpr size_t kMaxSeqBytes = 12;
+    while (p != llCodes) {
+        const size_t room = bw.fastRoom();
+        if (ZEST_UNLIKELY(room <= kMaxSeqBytes)) {
+            encodeNext.operator()<true>();
+            continue;
+        }
+        const size_t run = std::min((room - 1) / kMaxSeqBytes, size_t(p - llCodes));
+        const u8* const stop = p - run;
+        do encodeNext.operator()<false>();
+        while (p != stop);
     }
     fseFlushState(bw, sML);
     fseFlushState(bw, sOF);
     fseFlushState(bw, sLL);
     return bw.close();
+}
+
+ZEST_NOINLINE size_t encodeSeqBitstreamBase(u8* dst, size_t dstCapacity, const SeqDef* seqs, const SeqCodes& codes,
+                                            size_t nbSeq, const EntropyTables& t) {
+    return encodeSeqBitstreamBody(dst, dstCapacity, seqs, codes, nbSeq, t);
+}
+// Variable shifts and masks are single instructions with BMI2 (shlx, shrx, bzhi).
+ZEST_NOINLINE ZEST_TARGET_BMI2 size_t encodeSeqBitstreamBmi2(u8* dst, size_t dstCapacity, const SeqDef* seqs,
+                                                             const SeqCodes& codes, size_t nbSeq,
+                                                             const EntropyTables& t) {
+    return encodeSeqBitstreamBody(dst, dstCapacity, seqs, codes, nbSeq, t);
+}
+
+// Uses the tables of t (the ones the block declares).
+size_t encodeSeqBitstream(u8* dst, size_t dstCapacity, const SeqDef* seqs, const SeqCodes& codes, size_t nbSeq,
+                          const EntropyTables& t, bool bmi2) {
+    return bmi2 ? encodeSeqBitstreamBmi2(dst, dstCapacity, seqs, codes, nbSeq, t)
+                : encodeSeqBitstreamBase(dst, dstCapacity, seqs, codes, nbSeq, t);
 }
 
 size_t encodeSequences(u8* dst, size_t dstCapacity, const SeqStore& seqs, const SeqCodes& codes,
@@ -350,7 +439,7 @@ size_t encodeSequences(u8* dst, size_t dstCapacity, const SeqStore& seqs, const 
     op += n;
     *modes = u8((unsigned(llMode) << 6) | (unsigned(ofMode) << 4) | (unsigned(mlMode) << 2));
 
-    const size_t streamSize = encodeSeqBitstream(op, size_t(oend - op), sq, codes, nbSeq, next.ll, next.ml, next.of);
+    const size_t streamSize = encodeSeqBitstream(op, size_t(oend - op), sq, codes, nbSeq, next, opt.bmi2);
     if (streamSize == 0) return ZEST_ERR(dstSize_tooSmall);
     // Decoders before 1.3.4 read 4 bytes past a table description; keep that
     // much after the last one, as every encoder does.

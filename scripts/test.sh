@@ -18,14 +18,15 @@ cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DZEST_SANIT
 cmake --build build-asan -j "$jobs"
 ctest --test-dir build-asan --output-on-failure -j "$jobs" | tee -a "$log"
 
-echo "== decoder fuzzing (bounded)"
+echo "== fuzzing (bounded): decoder, then compressor round trips"
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DZEST_BUILD_FUZZ=ON \
   -DZEST_BUILD_TESTS=OFF -DZEST_BUILD_BENCH=OFF >/dev/null
-cmake --build build-fuzz -j "$jobs" --target decompress_fuzzer
+cmake --build build-fuzz -j "$jobs" --target decompress_fuzzer compress_fuzzer
 fuzz/run_fuzz.sh build-fuzz/fuzz/decompress_fuzzer "${ZEST_FUZZ_SECONDS:-60}"
+fuzz/run_fuzz.sh build-fuzz/fuzz/compress_fuzzer "${ZEST_FUZZ_SECONDS:-45}"
 
-# One closing line over both test runs and the fuzzing run.
+# One closing line over both test runs and the two fuzzing runs.
 total=0; failed=0
 while read -r f t; do failed=$((failed + f)); total=$((total + t)); done < <(
   sed -nE 's/.* ([0-9]+) tests failed out of ([0-9]+).*/\1 \2/p' "$log")
-echo "test.sh: $((total - failed + 1)) passed, $failed failed"
+echo "test.sh: $((total - failed + 2)) passed, $failed failed"

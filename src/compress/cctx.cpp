@@ -129,7 +129,7 @@ Slot slotOf(CCtxParams& p, int param) {
     case CParam::validateSequences: return {&p.validateSequences, Rule::check};
     case CParam::splitAfterSequences: return {&p.splitAfterSequences, Rule::check};
     case CParam::useRowMatchFinder: return {&p.useRowMatchFinder, Rule::check};
-    case CParam::deterministicRefPrefix: return {&p.deterministicRefPrefix, Rule::boolean};
+    case CParam::deterministicRefPrefix: return {&p.deterministicRefPrefix, Rule::check};
     case CParam::prefetchCDictTables: return {&p.prefetchCDictTables, Rule::check};
     case CParam::enableSeqProducerFallback: return {&p.enableSeqProducerFallback, Rule::check};
     case CParam::maxBlockSize: return {&p.maxBlockSize, Rule::checkNonZero};
@@ -171,7 +171,8 @@ bool updateAuthorized(int param) {
     case CParam::searchLog:
     case CParam::minMatch:
     case CParam::targetLength:
-    case CParam::strategy: return true;
+    case CParam::strategy:
+    case CParam::blockSplitterLevel: return true;
     default: return false;
     }
 }

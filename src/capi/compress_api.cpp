@@ -252,3 +252,37 @@ ZEST_CAPI size_t ZSTD_compressBlock(ZSTD_CCtx* cctx, void* dst, size_t dstCapaci
                                     size_t srcSize) {
     return compressBlockOnly(core(cctx), dst, dstCapacity, src, srcSize);
 }
+
+// ---- Parameter sets ------------------------------------------------------------------------
+namespace {
+CCtxParams* core(ZSTD_CCtx_params* p) { return reinterpret_cast<CCtxParams*>(p); }
+const CCtxParams* core(const ZSTD_CCtx_params* p) { return reinterpret_cast<const CCtxParams*>(p); }
+}  // namespace
+ZEST_CAPI ZSTD_CCtx_params* ZSTD_createCCtxParams(void) {
+    return reinterpret_cast<ZSTD_CCtx_params*>(createCCtxParams(kDefaultMem));
+}
+ZEST_CAPI size_t ZSTD_freeCCtxParams(ZSTD_CCtx_params* params) { return freeCCtxParams(core(params), kDefaultMem); }
+ZEST_CAPI size_t ZSTD_CCtxParams_reset(ZSTD_CCtx_params* params) {
+    return cctxParamsInit(core(params), ZSTD_CLEVEL_DEFAULT);
+}
+ZEST_CAPI size_t ZSTD_CCtxParams_init(ZSTD_CCtx_params* cctxParams, int compressionLevel) {
+    return cctxParamsInit(core(cctxParams), compressionLevel);
+}
+ZEST_CAPI size_t ZSTD_CCtxParams_init_advanced(ZSTD_CCtx_params* cctxParams, ZSTD_parameters params) {
+    return cctxParamsInitAdvanced(core(cctxParams), core(params));
+}
+ZEST_CAPI size_t ZSTD_CCtxParams_setParameter(ZSTD_CCtx_params* params, ZSTD_cParameter param, int value) {
+    return cctxParamsSetParameter(core(params), int(param), value);
+}
+ZEST_CAPI size_t ZSTD_CCtxParams_getParameter(const ZSTD_CCtx_params* params, ZSTD_cParameter param, int* value) {
+    return cctxParamsGetParameter(core(params), int(param), value);
+}
+ZEST_CAPI size_t ZSTD_CCtx_setParametersUsingCCtxParams(ZSTD_CCtx* cctx, const ZSTD_CCtx_params* params) {
+    return cctxSetParametersUsingCCtxParams(core(cctx), core(params));
+}
+ZEST_CAPI size_t ZSTD_estimateCCtxSize_usingCCtxParams(const ZSTD_CCtx_params* params) {
+    return estimateCCtxSizeUsingCCtxParams(core(params));
+}
+ZEST_CAPI size_t ZSTD_estimateCStreamSize_usingCCtxParams(const ZSTD_CCtx_params* params) {
+    return estimateCStreamSizeUsingCCtxParams(core(params));
+}

@@ -177,7 +177,9 @@ bool updateAuthorized(int param) {
     }
 }
 
-size_t setParam(CCtxParams& p, int param, int value) {
+}  // namespace
+
+size_t setCCtxParam(CCtxParams& p, int param, int value) {
     switch (CParam(param)) {
     case CParam::compressionLevel: {
         const Bounds b = cParamBounds(param);
@@ -203,18 +205,17 @@ size_t setParam(CCtxParams& p, int param, int value) {
     return size_t(unsigned(value));
 }
 
-}  // namespace
 
 size_t cctxSetParameter(CCtx* c, int param, int value) {
     if (c->streamStage != CCtx::StreamStage::init) {
         if (!updateAuthorized(param)) return ZEST_ERR(stage_wrong);
     }
     if (CParam(param) == CParam::nbWorkers && value != 0 && c->isStatic) return ZEST_ERR(parameter_unsupported);
-    return setParam(c->requested, param, value);
+    return setCCtxParam(c->requested, param, value);
 }
 
-size_t cctxGetParameter(const CCtx* c, int param, int* value) {
-    CCtxParams& p = const_cast<CCtxParams&>(c->requested);
+size_t getCCtxParam(const CCtxParams& cp, int param, int* value) {
+    CCtxParams& p = const_cast<CCtxParams&>(cp);  // slotOf serves both directions
     switch (CParam(param)) {
     case CParam::compressionLevel: *value = p.compressionLevel; return 0;
     case CParam::contentSizeFlag: *value = p.fParams.contentSizeFlag; return 0;
@@ -227,6 +228,8 @@ size_t cctxGetParameter(const CCtx* c, int param, int* value) {
     *value = *s.value;
     return 0;
 }
+
+size_t cctxGetParameter(const CCtx* c, int param, int* value) { return getCCtxParam(c->requested, param, value); }
 
 size_t cctxSetPledgedSrcSize(CCtx* c, unsigned long long pledgedSrcSize) {
     if (c->streamStage != CCtx::StreamStage::init) return ZEST_ERR(stage_wrong);

@@ -14,6 +14,7 @@ namespace zest {
 
 class CCtx;
 class CDict;
+struct CCtxParams;
 
 // Values are those of ZSTD_EndDirective.
 enum class EndDirective : int { continue_ = 0, flush = 1, end = 2 };
@@ -101,6 +102,17 @@ size_t compressEnd(CCtx* c, void* dst, size_t dstCapacity, const void* src, size
 size_t getBlockSize(const CCtx* c);
 // One block's compressed body, no header; 0 = not compressible (store it raw).
 size_t compressBlockOnly(CCtx* c, void* dst, size_t dstCapacity, const void* src, size_t srcSize);
+
+// ---- Parameter sets apart from a context (ZSTD_CCtx_params) ----------------------------
+CCtxParams* createCCtxParams(const CustomMem& mem);
+size_t freeCCtxParams(CCtxParams* p, const CustomMem& mem);
+size_t cctxParamsInit(CCtxParams* p, int level);  // reset: init with the default level
+size_t cctxParamsInitAdvanced(CCtxParams* p, Params params);
+size_t cctxParamsSetParameter(CCtxParams* p, int param, int value);
+size_t cctxParamsGetParameter(const CCtxParams* p, int param, int* value);
+size_t cctxSetParametersUsingCCtxParams(CCtx* c, const CCtxParams* p);
+size_t estimateCCtxSizeUsingCCtxParams(const CCtxParams* p);
+size_t estimateCStreamSizeUsingCCtxParams(const CCtxParams* p);
 
 // ---- Dictionaries prepared once for many frames ------------------------------------
 CDict* createCDict(const void* dict, size_t dictSize, DictLoadMethod m, DictContentType t, CParams cp,

@@ -106,7 +106,7 @@ public:
 
     // ---- Parameters -------------------------------------------------------------
     CCtxParams requested;
-    u64 pledgedSrcSize = kContentSizeUnknown;
+    u64 pledgedSrcSize = kContentSizeUnknown;  // sticky: ZSTD_CCtx_setPledgedSrcSize, for the next streamed frame
     FrameParams fparams{};
     bool bmi2 = false;
 
@@ -126,6 +126,7 @@ public:
     bool headerWritten = false;
     bool firstBlock = true;
     u32 dictID = 0;
+    u64 framePledged = kContentSizeUnknown;  // the current frame's announced size
     u64 consumed = 0;  // source bytes taken into the frame
     u64 produced = 0;  // compressed bytes generated for the frame
     XXH64_state_t xxh;
@@ -165,6 +166,12 @@ struct DictSource {
 // Prepare the context for a frame with these parameters and dictionary.
 size_t beginFrameWith(CCtx* c, const CCtxParams& p, u64 pledged, bool bufferedIn, bool bufferedOut,
                       const DictSource& ds);
+// ZSTD_CCtx_setParameter's validation and storage on a parameter set (the
+// reference's return values); getCCtxParam reads one back.
+size_t setCCtxParam(CCtxParams& p, int param, int value);
+size_t getCCtxParam(const CCtxParams& p, int param, int* value);
+// The compression parameters a set resolves to for an unknown source size.
+CParams resolvedCParams(const CCtxParams& p);
 // Fresh parameters for a level (what the simple API uses, ignoring sticky ones).
 CCtxParams levelParams(int level);
 // Match finding and entropy coding of one block into dst (no block header).

@@ -55,6 +55,14 @@ CParams cParamsForCDict(const CDict& cd, u64 srcSize) {
     return cp;
 }
 
+}  // namespace
+
+CParams resolvedCParams(const CCtxParams& p) {
+    return cParamsFor(p, kContentSizeUnknown, 0, CParamMode::noAttachDict);
+}
+
+namespace {
+
 bool sameTables(const CParams& a, const CParams& b) {
     return a.strategy == b.strategy && a.hashLog == b.hashLog && a.minMatch == b.minMatch &&
            (a.strategy == Strategy::fast || a.chainLog == b.chainLog);
@@ -74,7 +82,15 @@ size_t prepareWorkspace(CCtx* c, const CParams& matchCp, size_t blockSize, bool 
                             need <= c->workspaceSize && nextIndex < kContinueIndexLimit;
     if (need > c->workspaceSize) {
         if (c->isStatic) {
-            if (c->workspace) return ZEST_ERR(memory_allocation);  // a static context cannot grow
+            // The workspace is normally the arena's last allocation: give it back and take more.
+            if (c->workspace) {
+                const size_t offset = size_t(reinterpret_cast<char*>(c->workspace) - c->arena.base);
+                if (offset + c->workspaceSize != c->arena.used) return ZEST_ERR(memory_allocation);
+                c->arena.used = offset;
+                c->workspace = nullptr;
+                c->workspaceSize = 0;
+                c->cleanHashBytes = c->cleanChainBytes = 0;
+            }
             c->workspace = static_cast<u8*>(c->arena.take(need));
             if (!c->workspace) return ZEST_ERR(memory_allocation);
         } else {
@@ -191,13 +207,15 @@ size_t beginFrameWith(CCtx* c, const CCtxParams& p, u64 pledged, bool bufferedIn
     const size_t dictSize = d ? d->contentSize : 0;
 
     FrameParams& f = c->fparams;
-    f.cp = ds.cdict ? cParamsForCDict(*ds.cdict, pledged) : cParamsFor(p, pledged, dictSize, CParamMode::noAttachDict);
+    // With a CDict its parameters stand in for the level's; explicitly set ones still apply.
+    f.cp = ds.cdict ? overrideCParams(cParamsForCDict(*ds.cdict, pledged), p.cParams)
+                    : cParamsFor(p, pledged, dictSize, CParamMode::noAttachDict);
     const bool attach = ds.cdict && shouldAttach(p, *ds.cdict, f.cp, pledged);
     if (attach) {
         // Own tables sized for the source alone; the dictionary keeps its own.
         const unsigned windowLog = f.cp.windowLog;
-        f.cp = adjustCParamsInternal(ds.cdict->cp, pledged, dictSize, CParamMode::attachDict,
-                                     ParamSwitch(p.useRowMatchFinder));
+        f.cp = adjustCParamsInternal(overrideCParams(ds.cdict->cp, p.cParams), pledged, dictSize,
+                                     CParamMode::attachDict, ParamSwitch(p.useRowMatchFinder));
         f.cp.windowLog = windowLog;
     }
     f.matchCp = matchFinderParams(f.cp);
@@ -230,7 +248,7 @@ size_t beginFrameWith(CCtx* c, const CCtxParams& p, u64 pledged, bool bufferedIn
         loadDictContent(c, *d, ds.cdict, attach, AttachPref(p.attachDictPref) == AttachPref::forceLoad);
         if (!f.fp.noDictIDFlag) c->dictID = d->dictID;
     }
-    c->pledgedSrcSize = pledged;
+    c->framePledged = pledged;
     c->consumed = 0;
     c->produced = 0;
     c->headerWritten = false;
@@ -434,15 +452,15 @@ size_t compressChunk(CCtx* c, void* dst, size_t dstCapacity, const void* src, si
     u8* op = static_cast<u8*>(dst);
     u8* const oend = op + dstCapacity;
     if (!c->headerWritten) {
-        const size_t h = writeFrameHeader(op, dstCapacity, c->fparams.fp, c->fparams.cp.windowLog, c->pledgedSrcSize,
+        const size_t h = writeFrameHeader(op, dstCapacity, c->fparams.fp, c->fparams.cp.windowLog, c->framePledged,
                                           c->dictID, c->fparams.format);
         ZEST_TRY(h);
         op += h;
         c->headerWritten = true;
     }
     c->consumed += srcSize;
-    if (c->pledgedSrcSize != kContentSizeUnknown && c->consumed > c->pledgedSrcSize) return ZEST_ERR(srcSize_wrong);
-    if (last && c->pledgedSrcSize != kContentSizeUnknown && c->consumed != c->pledgedSrcSize)
+    if (c->framePledged != kContentSizeUnknown && c->consumed > c->framePledged) return ZEST_ERR(srcSize_wrong);
+    if (last && c->framePledged != kContentSizeUnknown && c->consumed != c->framePledged)
         return ZEST_ERR(srcSize_wrong);
     const u8* ip = static_cast<const u8*>(src);
     if (srcSize) {

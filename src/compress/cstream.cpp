@@ -160,7 +160,7 @@ size_t compressStream2(CCtx* c, OutBuffer* out, InBuffer* in, EndDirective end) 
     } else {
         if (stableIn && (in->src != c->expectedIn.src || in->pos != c->expectedIn.pos))
             return ZEST_ERR(stabilityCondition_notRespected);
-        if (stableOut && out->size - out->pos != c->expectedOutSize) return ZEST_ERR(dstBuffer_wrong);
+        if (stableOut && out->size - out->pos != c->expectedOutSize) return ZEST_ERR(stabilityCondition_notRespected);
     }
     const size_t r = streamLoop(c, out, in, end);
     if (isError(r)) {

@@ -9,8 +9,8 @@ Inputs:
 
 Output: a markdown page with a summary and one table row per reference
 symbol (symbol, header, tier, status "works" / "not yet"). Everything from a
-line starting with "## CLI" in an existing output file is kept verbatim, so
-the hand-written CLI section survives regeneration; without one, a
+line starting with "## Notes on behaviour" or "## CLI" in an existing output file is kept
+verbatim, so the hand-written sections survive regeneration; without one, a
 placeholder "## CLI options" section is written.
 
 Usage:
@@ -28,6 +28,8 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_TSV = REPO_ROOT / ".." / "shared" / "reference" / "abi-symbols.tsv"
 DEFAULT_OUTPUT = REPO_ROOT / "docs" / "COMPATIBILITY.md"
 CLI_MARKER = "## CLI"
+# Hand-written sections start at the first of these headings; all kept verbatim.
+KEEP_MARKERS = ("## Notes on behaviour", CLI_MARKER)
 CLI_PLACEHOLDER = (
     "## CLI options\n"
     "\n"
@@ -73,14 +75,14 @@ def exported_symbols(lib_path):
 
 
 def kept_cli_section(output_path):
-    """Text from the first '## CLI' line of an existing page, or None."""
+    """Text from the first hand-written heading (notes, CLI) of an existing page, or None."""
     try:
         text = output_path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return None
     lines = text.splitlines(keepends=True)
     for i, line in enumerate(lines):
-        if line.startswith(CLI_MARKER):
+        if line.startswith(KEEP_MARKERS):
             kept = "".join(lines[i:])
             return kept if kept.endswith("\n") else kept + "\n"
     return None

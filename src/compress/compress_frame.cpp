@@ -419,6 +419,12 @@ size_t beginFrame(CCtx* c, u64 pledgedSrcSize, bool bufferedIn, bool bufferedOut
         ds.type = c->prefixType;
     } else if (c->cdict) {
         ds.cdict = c->cdict;
+    } else if (c->localDict && c->isStatic) {
+        // A static context stays in its workspace: the dictionary is indexed
+        // at each frame instead of being prepared once on the heap.
+        ds.dict = c->localDict;
+        ds.dictSize = c->localDictSize;
+        ds.type = c->localDictType;
     } else if (c->localDict) {
         if (!c->localCDict) {
             // Prepared once, for every frame until the dictionary changes.

@@ -84,6 +84,7 @@ TEST(Bufferless, ContinueAndEnd) {
     const Bytes src = genMixed(rng, 400000);
     const Bytes dict = genText(rng, 20000);
     zest::CCtx* c = zest::createCCtx(zest::kDefaultMem);
+    ZSTD_DCtx* rd = ZSTD_createDCtx();
     for (int level : {-3, 1, 3, 9}) {
         for (bool withDict : {false, true}) {
             SCOPED_TRACE(::testing::Message() << "level " << level << " dict " << withDict);
@@ -107,13 +108,14 @@ TEST(Bufferless, ContinueAndEnd) {
             EXPECT_EQ(fp.consumed, src.size());
             EXPECT_EQ(fp.produced, pos);
             Bytes out(src.size() + 1);
-            const size_t d = withDict ? ZSTD_decompress_usingDict(ZSTD_createDCtx(), out.data(), out.size(),
+            const size_t d = withDict ? ZSTD_decompress_usingDict(rd, out.data(), out.size(),
                                                                   frame.data(), pos, dict.data(), dict.size())
                                       : ZSTD_decompress(out.data(), out.size(), frame.data(), pos);
             ASSERT_EQ(d, src.size()) << (ZSTD_isError(d) ? ZSTD_getErrorName(d) : "");
             EXPECT_EQ(0, std::memcmp(out.data(), src.data(), d));
         }
     }
+    ZSTD_freeDCtx(rd);
     zest::freeCCtx(c);
 }
 

@@ -71,6 +71,9 @@ size_t writeRawLiterals(u8* dst, size_t dstCapacity, const u8* lit, size_t litSi
     return hSize + litSize;
 }
 
+// Sample size of the incompressibility check of literals.
+constexpr size_t kSampleSize = 4096;
+
 size_t encodeLiterals(u8* dst, size_t dstCapacity, const u8* lit, size_t litSize, const EntropyTables& prev,
                       EntropyTables& next, const BlockEncodeOptions& opt, BlockEncodeWorkspace& ws) {
     // Until a new table is chosen, the decoder keeps the previous one.
@@ -88,6 +91,14 @@ size_t encodeLiterals(u8* dst, size_t dstCapacity, const u8* lit, size_t litSize
     if (litSize < minSize) return raw();
 
     unsigned maxSymbol = 0;
+    // Blocks that are nearly all literals are often incompressible (already
+    // compressed data): judge two small samples before counting everything.
+    if (opt.suspectIncompressible && litSize >= kSampleSize * 10) {
+        const u32 head = countBytes(ws.counts, &maxSymbol, lit, kSampleSize, ws.hist);
+        const u32 tail = countBytes(ws.counts, &maxSymbol, lit + litSize - kSampleSize, kSampleSize, ws.hist);
+        constexpr u32 kFlat = (kSampleSize >> 7) + 4;
+        if (head <= kFlat && tail <= kFlat) return raw();
+    }
     const u32 largest = countBytes(ws.counts, &maxSymbol, lit, litSize, ws.hist);
     if (largest == litSize) {
         keepPrevious();
@@ -460,7 +471,10 @@ size_t encodeBlockBody(void* dst, size_t dstCapacity, const SeqStore& seqs, cons
                        const EntropyTables& prev, EntropyTables& next, const PredefinedCTables& predefined,
                        const BlockEncodeOptions& opt, BlockEncodeWorkspace& ws) {
     u8* const ostart = static_cast<u8*>(dst);
-    const size_t litSize = encodeLiterals(ostart, dstCapacity, seqs.litStart, seqs.litSize(), prev, next, opt, ws);
+    // Few sequences for many literals: the literals may well be incompressible.
+    BlockEncodeOptions litOpt = opt;
+    litOpt.suspectIncompressible = seqs.nbSeq() == 0 || seqs.litSize() / seqs.nbSeq() >= 20;
+    const size_t litSize = encodeLiterals(ostart, dstCapacity, seqs.litStart, seqs.litSize(), prev, next, litOpt, ws);
     if (isError(litSize)) return errorCodeOf(litSize) == ErrorCode::dstSize_tooSmall ? 0 : litSize;
     const size_t seqSize = encodeSequences(ostart + litSize, dstCapacity - litSize, seqs, codes, prev, next,
                                            predefined, opt, ws);

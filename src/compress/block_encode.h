@@ -43,6 +43,7 @@ struct BlockEncodeOptions {
     Strategy strategy;
     bool compressLiterals;  // false: literals always raw (negative levels, or as requested)
     bool bmi2;
+    bool suspectIncompressible = false;  // literals: sample before a full count (set per block)
 };
 
 // Codes of each sequence (scratch of nbSeq bytes each).

@@ -116,17 +116,24 @@ size_t encodeLiterals(u8* dst, size_t dstCapacity, const u8* lit, size_t litSize
     const size_t bodyCapacity = dstCapacity - lhSize;
     bool reuse = false;
     size_t descSize = 0;
-    const unsigned maxBits = hufSuggestMaxBits(litSize, maxSymbol);
-    const size_t built = hufBuildCTable(&next.huf, ws.counts, maxSymbol, maxBits, ws.huf);
-    if (isError(built)) return raw();
-    descSize = hufWriteCTable(body, bodyCapacity, next.huf, ws.huf);
-    if (isError(descSize)) {
-        if (!repeatUsable) return raw();
+    // The fast strategies trust a complete table (a dictionary's) on small
+    // literal sections: a new one would rarely repay its description.
+    const bool preferRepeat = prev.hufRepeat == RepeatMode::valid && litSize <= 1024 && opt.strategy < Strategy::lazy;
+    if (preferRepeat) {
         reuse = true;
-    } else if (repeatUsable) {
-        const size_t repeatCost = hufEstimateBytes(prev.huf, ws.counts, maxSymbol);
-        const size_t newCost = descSize + hufEstimateBytes(next.huf, ws.counts, maxSymbol);
-        reuse = repeatCost <= newCost || descSize + 12 >= litSize;
+    } else {
+        const unsigned maxBits = hufSuggestMaxBits(litSize, maxSymbol);
+        const size_t built = hufBuildCTable(&next.huf, ws.counts, maxSymbol, maxBits, ws.huf);
+        if (isError(built)) return raw();
+        descSize = hufWriteCTable(body, bodyCapacity, next.huf, ws.huf);
+        if (isError(descSize)) {
+            if (!repeatUsable) return raw();
+            reuse = true;
+        } else if (repeatUsable) {
+            const size_t repeatCost = hufEstimateBytes(prev.huf, ws.counts, maxSymbol);
+            const size_t newCost = descSize + hufEstimateBytes(next.huf, ws.counts, maxSymbol);
+            reuse = repeatCost <= newCost || descSize + 12 >= litSize;
+        }
     }
     if (reuse) {
         keepPrevious();
@@ -138,7 +145,7 @@ size_t encodeLiterals(u8* dst, size_t dstCapacity, const u8* lit, size_t litSize
                      : hufCompress4Streams(body + descSize, bodyCapacity - descSize, lit, litSize, table, opt.bmi2);
     if (isError(streams) || streams == 0) return raw();
     const size_t cLitSize = descSize + streams;
-    if (cLitSize + lhSize >= litSize - minGain(litSize, opt.strategy) + (lhSize - 3)) {
+    if (cLitSize >= litSize - minGain(litSize, opt.strategy)) {
         // Not worth it; if the RLE/raw decision needs the old table, restore it.
         return raw();
     }

@@ -135,7 +135,9 @@ public:
     SeqCodes codes{};
     u32 rep[3] = {1, 4, 8};
     EntropyTables entropy[2];
-    EntropyTables* prevEntropy = &entropy[0];
+    // The decoder's tables before the next block: one of entropy[], or a
+    // prepared dictionary's own (read only) until the first compressed block.
+    const EntropyTables* prevEntropy = &entropy[0];
     EntropyTables* nextEntropy = &entropy[1];
     PredefinedCTables predefined;
     BlockEncodeWorkspace bws;

@@ -186,7 +186,14 @@ void loadDictContent(CCtx* c, const DictContent& d, const CDict* cd, bool attach
         ms.loadedDictEnd = ms.window.indexOf(d.content + d.contentSize);
     }
     if (d.hasEntropy) {
-        std::memcpy(c->prevEntropy, &d.entropy, sizeof d.entropy);
+        // A CDict's tables outlive the frame: used in place. A dictionary
+        // parsed for this frame only is copied.
+        if (cd) {
+            c->prevEntropy = &d.entropy;
+        } else {
+            std::memcpy(&c->entropy[0], &d.entropy, sizeof d.entropy);
+            c->prevEntropy = &c->entropy[0];
+        }
         std::memcpy(c->rep, d.rep, sizeof c->rep);
     }
 }
@@ -241,8 +248,10 @@ size_t beginFrameWith(CCtx* c, const CCtxParams& p, u64 pledged, bool bufferedIn
     c->rep[0] = 1;
     c->rep[1] = 4;
     c->rep[2] = 8;
-    c->prevEntropy->reset();
-    c->nextEntropy->reset();
+    c->entropy[0].reset();
+    c->entropy[1].reset();
+    c->prevEntropy = &c->entropy[0];
+    c->nextEntropy = &c->entropy[1];
     c->dictID = 0;
     if (d) {
         loadDictContent(c, *d, ds.cdict, attach, AttachPref(p.attachDictPref) == AttachPref::forceLoad);
@@ -337,9 +346,8 @@ size_t compressBlockBody(CCtx* c, u8* dst, size_t dstCapacity, const u8* src, si
 void commitCompressedBlock(CCtx* c) {
     for (const SeqDef* s = c->seqs.seqStart; s < c->seqs.seq; ++s)
         updateRepHistory(c->rep, s->offBase, s->litLength == 0);
-    EntropyTables* t = c->prevEntropy;
     c->prevEntropy = c->nextEntropy;
-    c->nextEntropy = t;
+    c->nextEntropy = c->nextEntropy == &c->entropy[0] ? &c->entropy[1] : &c->entropy[0];
 }
 
 namespace {

@@ -222,6 +222,9 @@ size_t encodeSeqTable(u8* dst, size_t dstCapacity, const StreamChoice& c, Strate
     }
 
     const unsigned tableLog = fseOptimalTableLog(c.maxLog, c.nbSeq, maxSymbol);
+    // "Less than 1" cells pay on long streams; on short ones they mostly make
+    // both sides' table builds slower (the spread loses its fast path).
+    const bool lowProbMinusOne = c.nbSeq >= 2048;
     if (strategy < Strategy::lazy) {
         // Cheap rules for the fast strategies: trust a valid old table on short
         // blocks, and take the predefined table when a custom one would not pay.
@@ -243,7 +246,7 @@ size_t encodeSeqTable(u8* dst, size_t dstCapacity, const StreamChoice& c, Strate
             const size_t bits = fseCTableCostBits(*c.prevTable, counts, maxSymbol);
             if (!isError(bits)) repeatCost = bits;
         }
-        ZEST_TRY(fseNormalizeCounts(ws.norm, tableLog, counts, c.nbSeq, maxSymbol));
+        ZEST_TRY(fseNormalizeCounts(ws.norm, tableLog, counts, c.nbSeq, maxSymbol, lowProbMinusOne));
         const size_t descBits = 8 * fseNormalizedCountsBound(maxSymbol, tableLog);  // pessimistic; refined below
         u8 desc[kFseMaxSymbolValue + 16];
         const size_t descSize = fseWriteNormalizedCounts(desc, sizeof desc, ws.norm, maxSymbol, tableLog);
@@ -253,7 +256,7 @@ size_t encodeSeqTable(u8* dst, size_t dstCapacity, const StreamChoice& c, Strate
         if (repeatCost < compressedCost) return useRepeat();
     }
 
-    ZEST_TRY(fseNormalizeCounts(ws.norm, tableLog, counts, c.nbSeq, maxSymbol));
+    ZEST_TRY(fseNormalizeCounts(ws.norm, tableLog, counts, c.nbSeq, maxSymbol, lowProbMinusOne));
     const size_t descSize = fseWriteNormalizedCounts(dst, dstCapacity, ws.norm, maxSymbol, tableLog);
     ZEST_TRY(descSize);
     ZEST_TRY(fseBuildCTable(&table, ws.norm, maxSymbol, tableLog));

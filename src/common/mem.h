@@ -8,6 +8,8 @@
 #define ZEST_LIKELY(x) __builtin_expect(!!(x), 1)
 #define ZEST_UNLIKELY(x) __builtin_expect(!!(x), 0)
 #define ZEST_FORCE_INLINE inline __attribute__((always_inline))
+// For lambdas in hot loops (GCC may otherwise outline them and spill).
+#define ZEST_FORCE_INLINE_LAMBDA __attribute__((always_inline))
 #define ZEST_NOINLINE __attribute__((noinline))
 
 namespace zest {

@@ -322,7 +322,7 @@ ZEST_FORCE_INLINE size_t encodeSeqBitstreamBody(u8* dst, size_t dstCapacity, con
     // After the three state updates at most 7 + 9 + 9 + 8 = 33 bits are
     // pending, so up to 30 extra bits fit in the 63-bit container; longer
     // groups (rare: long offsets or lengths) go in two parts around flushes.
-    auto writeExtras = [&]<bool kCheckRoom>(Extras e) __attribute__((always_inline)) {
+    auto writeExtras = [&]<bool kCheckRoom>(Extras e) ZEST_FORCE_INLINE_LAMBDA {
         auto flush = [&] {
             if constexpr (kCheckRoom) bw.flush();
             else bw.flushFast();
@@ -352,7 +352,7 @@ ZEST_FORCE_INLINE size_t encodeSeqBitstreamBody(u8* dst, size_t dstCapacity, con
     const uintptr_t toOf = uintptr_t(codes.of) - uintptr_t(llCodes);
     const SeqDef* sq = seqs + last;
     const u8* p = llCodes + last;
-    auto encodeNext = [&]<bool kCheckRoom>() __attribute__((always_inline)) {
+    auto encodeNext = [&]<bool kCheckRoom>() ZEST_FORCE_INLINE_LAMBDA {
         --p;
         --sq;
         const unsigned ofc = *reinterpret_cast<const u8*>(uintptr_t(p) + toOf);

@@ -33,14 +33,9 @@ size_t doubleFastPipelined(MatchState& ms, SeqStore& seqs, const u32 rep[3], con
     const u8* const ilimit = iend - 8;
     constexpr size_t kStepIncr = size_t(1) << kSearchStrength;
 
-    const u8* ip = src + (!kTwo && src == prefixStart ? 1 : 0);
-    const u8* anchor = src;
     u32 offset1 = rep[0], offset2 = rep[1];
-    if constexpr (!kTwo) {
-        const u32 maxRep = u32(ip - prefixStart);
-        if (offset1 > maxRep) offset1 = 0;
-        if (offset2 > maxRep) offset2 = 0;
-    }
+    const u8* ip = sg.start<kTwo>(src, offset1, offset2);
+    const u8* anchor = src;
 
     // Candidates: this context's entry, else the attached dictionary's.
     auto longCandidate = [&](u32 idx, const u8* p) ZEST_FORCE_INLINE_LAMBDA -> u32 {
@@ -57,21 +52,8 @@ size_t doubleFastPipelined(MatchState& ms, SeqStore& seqs, const u32 rep[3], con
         (void)p;
         return idx;
     };
-    // Whether the first n (4 or 8) bytes at a candidate index equal those at p.
-    auto matchesAt = [&]<size_t kN>(u32 idx, const u8* p) ZEST_FORCE_INLINE_LAMBDA -> bool {
-        if (idx < sg.dictStartIndex) return false;
-        const u8* const m = kTwo ? sg.ptr(idx) : base + idx;
-        if (!sg.fits<kTwo>(m, idx, kN)) return false;
-        if constexpr (kN == 8) return readLE64(m) == readLE64(p);
-        else return readLE32(m) == readLE32(p);
-    };
-    auto repMatches = [&](u32 offset, const u8* p) ZEST_FORCE_INLINE_LAMBDA -> bool {
-        if constexpr (!kTwo) {
-            return offset != 0 && readLE32(p - offset) == readLE32(p);
-        } else {
-            const u32 at = u32(p - base);
-            return sg.repUsable<true>(offset, at) && readLE32(sg.ptr(at - offset)) == readLE32(p);
-        }
+    auto repMatches = [&](u32 offset, const u8* p) ZEST_FORCE_INLINE_LAMBDA {
+        return offset != 0 && sg.repMatches<kTwo>(offset, p);
     };
 
     while (ip + 1 <= ilimit) {
@@ -100,7 +82,7 @@ size_t doubleFastPipelined(MatchState& ms, SeqStore& seqs, const u32 rep[3], con
             hl1 = hashPtr<8>(ip1, hlogL);
             // 2. A long match here.
             idxl0 = longCandidate(idxl0, ip);
-            if (matchesAt.template operator()<8>(idxl0, ip)) {
+            if (sg.matchesAt<kTwo, 8>(idxl0, ip)) {
                 matchIdx = idxl0;
                 mLength = sg.count<kTwo>(ip, matchIdx, 8);
                 goto extendBack;
@@ -109,11 +91,11 @@ size_t doubleFastPipelined(MatchState& ms, SeqStore& seqs, const u32 rep[3], con
                 u32 idxl1 = longTable[hl1];
                 // 3. A short match here, or a longer long one at the next position.
                 const u32 idxs = shortCandidate(idxs0, ip);
-                if (matchesAt.template operator()<4>(idxs, ip)) {
+                if (sg.matchesAt<kTwo, 4>(idxs, ip)) {
                     matchIdx = idxs;
                     mLength = sg.count<kTwo>(ip, matchIdx, 4);
                     idxl1 = longCandidate(idxl1, ip1);
-                    if (matchesAt.template operator()<8>(idxl1, ip1)) {
+                    if (sg.matchesAt<kTwo, 8>(idxl1, ip1)) {
                         const size_t len1 = sg.count<kTwo>(ip1, idxl1, 8);
                         if (len1 > mLength) {
                             ip = ip1;

@@ -35,14 +35,9 @@ size_t fastPipelined(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8*
     const size_t stepSize = ms.cp.targetLength + (ms.cp.targetLength == 0) + 1;
     constexpr size_t kStepIncr = size_t(1) << (kSearchStrength - 1);
 
-    const u8* ip0 = src + (!kTwo && src == prefixStart ? 1 : 0);
-    const u8* anchor = src;
     u32 rep1 = rep[0], rep2 = rep[1];
-    if constexpr (!kTwo) {
-        const u32 maxRep = u32(ip0 - prefixStart);
-        if (rep1 > maxRep) rep1 = 0;
-        if (rep2 > maxRep) rep2 = 0;
-    }
+    const u8* ip0 = sg.start<kTwo>(src, rep1, rep2);
+    const u8* anchor = src;
 
     // The candidate for ip: this table's entry, else the attached dictionary's.
     auto candidate = [&](u32 idx, const u8* ip) ZEST_FORCE_INLINE_LAMBDA -> u32 {
@@ -52,25 +47,11 @@ size_t fastPipelined(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8*
         (void)ip;
         return idx;
     };
-    // Whether the 4 bytes at a candidate index equal those at ip.
-    auto matches4 = [&](u32 idx, const u8* ip) ZEST_FORCE_INLINE_LAMBDA -> bool {
-        if constexpr (!kTwo) {
-            const u32 mval = idx >= prefixStartIndex ? readLE32(base + idx) : ~readLE32(ip);
-            return readLE32(ip) == mval;
-        } else {
-            if (idx < sg.dictStartIndex) return false;
-            const u8* const m = sg.ptr(idx);
-            return sg.fits<true>(m, idx, 4) && readLE32(m) == readLE32(ip);
-        }
+    auto matches4 = [&](u32 idx, const u8* ip) ZEST_FORCE_INLINE_LAMBDA {
+        return sg.matchesAt<kTwo, 4>(idx, ip);
     };
-    // Whether a repeat offset matches 4 bytes at ip.
-    auto repMatches = [&](u32 offset, const u8* ip) ZEST_FORCE_INLINE_LAMBDA -> bool {
-        if constexpr (!kTwo) {
-            return (readLE32(ip) == readLE32(ip - offset)) & (offset > 0);
-        } else {
-            const u32 at = u32(ip - base);
-            return sg.repUsable<true>(offset, at) && readLE32(sg.ptr(at - offset)) == readLE32(ip);
-        }
+    auto repMatches = [&](u32 offset, const u8* ip) ZEST_FORCE_INLINE_LAMBDA {
+        return sg.repMatches<kTwo>(offset, ip);
     };
 
     for (;;) {

@@ -122,6 +122,47 @@ struct Segments {
         if constexpr (!kExt) return true;
         else return size_t(end(idx) - p) >= n;
     }
+    // Where a block's search starts (the window's very first byte has no
+    // history to match), and the repeat offsets it may use from there: in a
+    // single segment, offsets reaching before it are dropped for the block.
+    template <bool kTwo>
+    ZEST_FORCE_INLINE const u8* start(const u8* src, u32& rep1, u32& rep2) const {
+        if constexpr (kTwo) return src;
+        const u8* const ip = src + (src == prefixStart ? 1 : 0);
+        const u32 maxRep = u32(ip - prefixStart);
+        if (rep1 > maxRep) rep1 = 0;
+        if (rep2 > maxRep) rep2 = 0;
+        return ip;
+    }
+    // Whether the first kN (4 or 8) bytes at candidate idx equal those at p.
+    // In one segment the test is branch-free (a candidate below the window
+    // compares against a value that cannot match).
+    template <bool kTwo, unsigned kN>
+    ZEST_FORCE_INLINE bool matchesAt(u32 idx, const u8* p) const {
+        using Word = std::conditional_t<kN == 8, u64, u32>;
+        auto read = [](const u8* q) ZEST_FORCE_INLINE_LAMBDA -> Word {
+            if constexpr (kN == 8) return readLE64(q);
+            else return readLE32(q);
+        };
+        if constexpr (!kTwo) {
+            const Word there = idx >= prefixStartIndex ? read(base + idx) : Word(~read(p));
+            return read(p) == there;
+        } else {
+            if (idx < dictStartIndex) return false;
+            const u8* const m = ptr(idx);
+            return size_t(end(idx) - m) >= kN && read(m) == read(p);
+        }
+    }
+    // Whether a repeat offset matches the 4 bytes at p.
+    template <bool kTwo>
+    ZEST_FORCE_INLINE bool repMatches(u32 offset, const u8* p) const {
+        if constexpr (!kTwo) {
+            return (readLE32(p) == readLE32(p - offset)) & (offset > 0);
+        } else {
+            const u32 at = u32(p - base);
+            return repUsable<true>(offset, at) && readLE32(ptr(at - offset)) == readLE32(p);
+        }
+    }
     // Usable repeat candidate: in the window, and its first 4 bytes in one segment.
     template <bool kExt>
     ZEST_FORCE_INLINE bool repUsable(u32 offset, u32 at) const {

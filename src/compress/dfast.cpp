@@ -53,7 +53,7 @@ size_t doubleFastPipelined(MatchState& ms, SeqStore& seqs, const u32 rep[3], con
         return idx;
     };
     auto repMatches = [&](u32 offset, const u8* p) ZEST_FORCE_INLINE_LAMBDA {
-        return offset != 0 && sg.repMatches<kTwo>(offset, p);
+        return sg.repMatches<kTwo>(offset, p);
     };
 
     while (ip + 1 <= ilimit) {

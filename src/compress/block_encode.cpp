@@ -90,6 +90,45 @@ size_t encodeLiterals(u8* dst, size_t dstCapacity, const u8* lit, size_t litSize
     const size_t minSize = prev.hufRepeat == RepeatMode::valid ? 6 : 63;
     if (litSize < minSize) return raw();
 
+    const size_t lhSize = 3 + (litSize >= 1024) + (litSize >= 16 * 1024);
+    if (dstCapacity < lhSize + 1) return raw();
+    const bool singleStream = litSize < 256;
+    u8* const body = dst + lhSize;
+    const size_t bodyCapacity = dstCapacity - lhSize;
+
+    // Huffman streams after a description of descSize bytes (0: the previous
+    // table, treeless), then the section header; raw when not worth it.
+    auto emit = [&](const HufCTable& table, size_t descSize, bool reuse) {
+        const size_t streams =
+            singleStream ? hufCompress1Stream(body + descSize, bodyCapacity - descSize, lit, litSize, table, opt.bmi2)
+                         : hufCompress4Streams(body + descSize, bodyCapacity - descSize, lit, litSize, table, opt.bmi2);
+        if (isError(streams) || streams == 0) return raw();
+        const size_t cLitSize = descSize + streams;
+        if (cLitSize >= litSize - minGain(litSize, opt.strategy)) return raw();
+        if (reuse) keepPrevious();
+        else next.hufRepeat = RepeatMode::check;
+        const u32 type = reuse ? 3 : 2;
+        switch (lhSize) {
+        case 3: {
+            const u32 sizeFormat = singleStream ? 0 : 1;
+            writeLE24(dst, type | (sizeFormat << 2) | u32(litSize << 4) | u32(cLitSize << 14));
+            break;
+        }
+        case 4: writeLE32(dst, type | (2u << 2) | u32(litSize << 4) | u32(cLitSize << 18)); break;
+        default:
+            writeLE32(dst, type | (3u << 2) | u32(litSize << 4) | u32(cLitSize << 22));
+            dst[4] = u8(cLitSize >> 10);
+            break;
+        }
+        return lhSize + cLitSize;
+    };
+
+    // The fast strategies trust a complete table (a dictionary's) on small
+    // literal sections, without even counting: a new table would rarely
+    // repay its description, and tiny sections would otherwise go raw.
+    if (prev.hufRepeat == RepeatMode::valid && litSize <= 1024 && opt.strategy < Strategy::lazy)
+        return emit(prev.huf, 0, true);
+
     unsigned maxSymbol = 0;
     // Blocks that are nearly all literals are often incompressible (already
     // compressed data): judge two small samples before counting everything.
@@ -106,65 +145,20 @@ size_t encodeLiterals(u8* dst, size_t dstCapacity, const u8* lit, size_t litSize
     }
     if (largest <= (litSize >> 7) + 4) return raw();  // close to uniform: Huffman cannot win
 
-    const size_t lhSize = 3 + (litSize >= 1024) + (litSize >= 16 * 1024);
-    if (dstCapacity < lhSize + 1) return raw();
-    const bool singleStream = litSize < 256;
     const bool repeatUsable = prev.hufRepeat == RepeatMode::valid ||
                               (prev.hufRepeat == RepeatMode::check && hufCanEncode(prev.huf, ws.counts, maxSymbol));
-
-    u8* const body = dst + lhSize;
-    const size_t bodyCapacity = dstCapacity - lhSize;
-    bool reuse = false;
-    size_t descSize = 0;
-    // The fast strategies trust a complete table (a dictionary's) on small
-    // literal sections: a new one would rarely repay its description.
-    const bool preferRepeat = prev.hufRepeat == RepeatMode::valid && litSize <= 1024 && opt.strategy < Strategy::lazy;
-    if (preferRepeat) {
-        reuse = true;
-    } else {
-        const unsigned maxBits = hufSuggestMaxBits(litSize, maxSymbol);
-        const size_t built = hufBuildCTable(&next.huf, ws.counts, maxSymbol, maxBits, ws.huf);
-        if (isError(built)) return raw();
-        descSize = hufWriteCTable(body, bodyCapacity, next.huf, ws.huf);
-        if (isError(descSize)) {
-            if (!repeatUsable) return raw();
-            reuse = true;
-        } else if (repeatUsable) {
-            const size_t repeatCost = hufEstimateBytes(prev.huf, ws.counts, maxSymbol);
-            const size_t newCost = descSize + hufEstimateBytes(next.huf, ws.counts, maxSymbol);
-            reuse = repeatCost <= newCost || descSize + 12 >= litSize;
-        }
+    const unsigned maxBits = hufSuggestMaxBits(litSize, maxSymbol);
+    if (isError(hufBuildCTable(&next.huf, ws.counts, maxSymbol, maxBits, ws.huf))) {
+        return repeatUsable ? emit(prev.huf, 0, true) : raw();
     }
-    if (reuse) {
-        keepPrevious();
-        descSize = 0;
+    const size_t descSize = hufWriteCTable(body, bodyCapacity, next.huf, ws.huf);
+    if (isError(descSize)) return repeatUsable ? emit(prev.huf, 0, true) : raw();
+    if (repeatUsable) {
+        const size_t repeatCost = hufEstimateBytes(prev.huf, ws.counts, maxSymbol);
+        const size_t newCost = descSize + hufEstimateBytes(next.huf, ws.counts, maxSymbol);
+        if (repeatCost <= newCost || descSize + 12 >= litSize) return emit(prev.huf, 0, true);
     }
-    const HufCTable& table = reuse ? prev.huf : next.huf;
-    const size_t streams =
-        singleStream ? hufCompress1Stream(body + descSize, bodyCapacity - descSize, lit, litSize, table, opt.bmi2)
-                     : hufCompress4Streams(body + descSize, bodyCapacity - descSize, lit, litSize, table, opt.bmi2);
-    if (isError(streams) || streams == 0) return raw();
-    const size_t cLitSize = descSize + streams;
-    if (cLitSize >= litSize - minGain(litSize, opt.strategy)) {
-        // Not worth it; if the RLE/raw decision needs the old table, restore it.
-        return raw();
-    }
-    if (!reuse) next.hufRepeat = RepeatMode::check;
-
-    const u32 type = reuse ? 3 : 2;
-    switch (lhSize) {
-    case 3: {
-        const u32 sizeFormat = singleStream ? 0 : 1;
-        writeLE24(dst, type | (sizeFormat << 2) | u32(litSize << 4) | u32(cLitSize << 14));
-        break;
-    }
-    case 4: writeLE32(dst, type | (2u << 2) | u32(litSize << 4) | u32(cLitSize << 18)); break;
-    default:
-        writeLE32(dst, type | (3u << 2) | u32(litSize << 4) | u32(cLitSize << 22));
-        dst[4] = u8(cLitSize >> 10);
-        break;
-    }
-    return lhSize + cLitSize;
+    return emit(next.huf, descSize, false);
 }
 
 namespace {

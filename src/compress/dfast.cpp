@@ -23,7 +23,6 @@ size_t doubleFastPipelined(MatchState& ms, SeqStore& seqs, const u32 rep[3], con
     const Segments sg = Segments::of<kTwo>(ms, src, srcSize);
     const u8* const base = sg.base;
     const u8* const iend = sg.iend;
-    const u8* const prefixStart = sg.prefixStart;
     const u32 prefixStartIndex = sg.prefixStartIndex;
     if (srcSize < 16) return srcSize;
     u32* const longTable = ms.hashTable;
@@ -120,13 +119,7 @@ size_t doubleFastPipelined(MatchState& ms, SeqStore& seqs, const u32 rep[3], con
         }
     extendBack: {
         const u32 offset = u32(ip - base) - matchIdx;
-        const u8* match = kTwo ? sg.ptr(matchIdx) : base + matchIdx;
-        const u8* const lowPtr = kTwo ? sg.low(matchIdx) : prefixStart;
-        while (ip > anchor && match > lowPtr && ip[-1] == match[-1]) {
-            --ip;
-            --match;
-            ++mLength;
-        }
+        sg.extendBack<kTwo>(ip, anchor, matchIdx, mLength);
         offset2 = offset1;
         offset1 = offset;
         // ip1's long hash is known: index it if the match covers it.

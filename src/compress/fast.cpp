@@ -122,14 +122,7 @@ size_t fastPipelined(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8*
             rep1 = offset;
             offBase = offsetToOffBase(offset);
             mLength = 4;
-            const u8* match0 = kTwo ? sg.ptr(matchIdx) : base + matchIdx;
-            const u8* const lowPtr = kTwo ? sg.low(matchIdx) : prefixStart;
-            while (ip0 > anchor && match0 > lowPtr && ip0[-1] == match0[-1]) {
-                --ip0;
-                --match0;
-                --matchIdx;
-                ++mLength;
-            }
+            sg.extendBack<kTwo>(ip0, anchor, matchIdx, mLength);
         }
     found:
         mLength = sg.count<kTwo>(ip0, matchIdx, mLength);
@@ -155,6 +148,34 @@ size_t fastPipelined(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8*
         }
     }
 done:
+    // The pipelined loop stops a few positions short of the end (it hashes
+    // ahead); finish one position at a time, which matters for small inputs.
+    while (ip0 < ilimit) {
+        const size_t h = hashPtr<kMls>(ip0, hlog);
+        const u32 curr = u32(ip0 - base);
+        const u32 cand = candidate(table[h], ip0);
+        table[h] = curr;
+        u32 matchIdx;
+        u32 offBase;
+        size_t mLength = 4;
+        if (ip0 > anchor && repMatches(rep1, ip0)) {
+            matchIdx = curr - rep1;
+            offBase = kRep1;
+        } else if (matches4(cand, ip0)) {
+            matchIdx = cand;
+            rep2 = rep1;
+            rep1 = curr - cand;
+            offBase = offsetToOffBase(rep1);
+            sg.extendBack<kTwo>(ip0, anchor, matchIdx, mLength);
+        } else {
+            ++ip0;
+            continue;
+        }
+        mLength = sg.count<kTwo>(ip0, matchIdx, mLength);
+        seqs.add(size_t(ip0 - anchor), anchor, iend, offBase, mLength);
+        ip0 += mLength;
+        anchor = ip0;
+    }
     return size_t(iend - anchor);
 }
 

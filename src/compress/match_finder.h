@@ -153,6 +153,19 @@ struct Segments {
             return size_t(end(idx) - m) >= kN && read(m) == read(p);
         }
     }
+    // Extend a match (ip against candidate idx, len bytes long) backwards over
+    // the literals since anchor, staying within the candidate's segment.
+    template <bool kTwo>
+    ZEST_FORCE_INLINE void extendBack(const u8*& ip, const u8* anchor, u32& idx, size_t& len) const {
+        const u8* m = kTwo ? ptr(idx) : base + idx;
+        const u8* const lowPtr = kTwo ? low(idx) : prefixStart;
+        while (ip > anchor && m > lowPtr && ip[-1] == m[-1]) {
+            --ip;
+            --m;
+            --idx;
+            ++len;
+        }
+    }
     // Whether a repeat offset matches the 4 bytes at p.
     template <bool kTwo>
     ZEST_FORCE_INLINE bool repMatches(u32 offset, const u8* p) const {

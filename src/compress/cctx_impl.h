@@ -195,7 +195,6 @@ size_t compressChunk(CCtx* c, void* dst, size_t dstCapacity, const void* src, si
 // Worst case of compressChunk's output for srcSize bytes (header included when not written).
 size_t chunkBound(const CCtx* c, size_t srcSize, bool last);
 
-size_t frameHeaderBound();
 size_t writeFrameHeader(void* dst, size_t dstCapacity, const FParams& fp, unsigned windowLog, u64 pledgedSrcSize,
                         u32 dictID, Format format);
 

@@ -377,8 +377,6 @@ size_t compressBlock(CCtx* c, u8* dst, size_t dstCapacity, const u8* src, size_t
 
 }  // namespace
 
-size_t frameHeaderBound() { return kFrameHeaderSizeMax; }
-
 size_t writeFrameHeader(void* dst, size_t dstCapacity, const FParams& fp, unsigned windowLog, u64 pledgedSrcSize,
                         u32 dictID, Format format) {
     const bool sizeKnown = pledgedSrcSize != kContentSizeUnknown;

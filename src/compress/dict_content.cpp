@@ -8,6 +8,17 @@
 namespace zest {
 namespace {
 
+// Window indices are 32-bit: of a larger dictionary only the last part is
+// used (matches reach back at most a window anyway).
+constexpr size_t kContentMax = size_t(1) << 30;
+
+void keepTail(DictContent& d) {
+    if (d.contentSize > kContentMax) {
+        d.content += d.contentSize - kContentMax;
+        d.contentSize = kContentMax;
+    }
+}
+
 // Read one FSE table description of a dictionary into an encoding table. A
 // table coding every symbol up to the stream's maximum can be reused blindly.
 size_t loadSeqTable(FseCTable& ct, RepeatMode& repeat, const u8*& ip, const u8* end, unsigned maxCode,
@@ -35,6 +46,7 @@ size_t parseDictionary(DictContent& out, const void* dict, size_t dictSize, Dict
         if (dictSize >= 8) {
             out.content = start;
             out.contentSize = dictSize;
+            keepTail(out);
         }
         return 0;
     }
@@ -74,6 +86,7 @@ size_t parseDictionary(DictContent& out, const void* dict, size_t dictSize, Dict
         for (unsigned s = 0; complete && s <= needed; ++s) complete = s <= e.of.maxSymbol && fseStateCount(e.of, s) != 0;
         e.ofRepeat = complete ? RepeatMode::valid : RepeatMode::check;
     }
+    keepTail(out);
     out.hasEntropy = true;
     return 0;
 }

@@ -26,7 +26,6 @@ size_t fastPipelined(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8*
     const Segments sg = Segments::of<kTwo>(ms, src, srcSize);
     const u8* const base = sg.base;
     const u8* const iend = sg.iend;
-    const u8* const prefixStart = sg.prefixStart;
     const u32 prefixStartIndex = sg.prefixStartIndex;
     if (srcSize < 16) return srcSize;
     const unsigned hlog = ms.cp.hashLog;
@@ -150,6 +149,10 @@ size_t fastPipelined(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8*
 done:
     // The pipelined loop stops a few positions short of the end (it hashes
     // ahead); finish one position at a time, which matters for small inputs.
+    // Only the last stretch: with acceleration the loop may stop far earlier,
+    // and the positions before it were meant to be skipped anyway.
+    constexpr size_t kTail = 16;
+    if (ip0 < ilimit && size_t(ilimit - ip0) > kTail) ip0 = ilimit - kTail;
     while (ip0 < ilimit) {
         const size_t h = hashPtr<kMls>(ip0, hlog);
         const u32 curr = u32(ip0 - base);

@@ -16,7 +16,6 @@ namespace {
 // Table indices are 32-bit; past this index they are rebased (see correctIndices).
 constexpr u32 kIndexLimit = 0xE0000000u;
 
-
 CParams overrideCParams(CParams cp, const CParams& o) {
     if (o.windowLog) cp.windowLog = o.windowLog;
     if (o.hashLog) cp.hashLog = o.hashLog;
@@ -43,10 +42,10 @@ CParams cParamsFor(const CCtxParams& p, u64 srcSize, size_t dictSize, CParamMode
 // sources (its tables can then be copied as they are); the window grows to
 // cover the source.
 CParams cParamsForCDict(const CDict& cd, u64 srcSize) {
-    CParams cp;
     const bool useDictParams = srcSize < 128 * 1024 || srcSize < u64(cd.dict.contentSize) * 6 ||
                                srcSize == kContentSizeUnknown || cd.level == 0;
-    cp = useDictParams ? cd.cp : getCParamsInternal(cd.level, srcSize, cd.dict.contentSize, CParamMode::unknown);
+    CParams cp =
+        useDictParams ? cd.cp : getCParamsInternal(cd.level, srcSize, cd.dict.contentSize, CParamMode::unknown);
     if (srcSize != kContentSizeUnknown) {
         const u32 limited = srcSize < (1u << 19) ? u32(srcSize) : (1u << 19);
         const unsigned srcLog = limited > 1 ? highBit32(limited - 1) + 1 : 1;

@@ -13,10 +13,7 @@ namespace {
 // fetched while the current one is examined. A short match is extended
 // first and then compared with a long match at the next position; the
 // longer one wins.
-//
-// kMode: noDict searches the current segment only; extDict also the window's
-// older segment; attached also an attached dictionary's tables, consulted
-// when these have nothing in reach.
+// kMode: see DictMode (match_finder.h).
 template <unsigned kMls, DictMode kMode>
 size_t doubleFastPipelined(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* src, size_t srcSize) {
     constexpr bool kTwo = kMode != DictMode::noDict;

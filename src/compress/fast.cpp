@@ -16,10 +16,7 @@ namespace {
 // offset is tried once per pair, at the start of the next pair. Pairs start
 // stepSize apart (2 = every position); the distance grows by one every
 // kStepIncr bytes without a match.
-//
-// kMode: noDict searches the current segment only; extDict also the window's
-// older segment; attached also an attached dictionary's table, consulted
-// when this one has nothing in reach.
+// kMode: see DictMode (match_finder.h).
 template <unsigned kMls, DictMode kMode>
 size_t fastPipelined(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* src, size_t srcSize) {
     constexpr bool kTwo = kMode != DictMode::noDict;

@@ -36,7 +36,10 @@ struct MatchState {
 // caller replays the block's sequences to get the history after it).
 using BlockCompressor = size_t (*)(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* src, size_t srcSize);
 
-// Whether the window has an older segment the finder must also search.
+// What a finder searches besides the current segment: nothing (noDict), the
+// window's older segment (extDict: a raw dictionary, or a wrapped streaming
+// buffer), or that segment through an attached CDict's own tables, consulted
+// where the context's tables have nothing in reach (attached).
 enum class DictMode { noDict, extDict, attached };
 
 BlockCompressor selectBlockCompressor(Strategy s, DictMode mode);

@@ -171,8 +171,6 @@ size_t compressBlockDoubleFast(MatchState& ms, SeqStore& seqs, const u32 rep[3],
 
 size_t compressBlockDoubleFastExtDict(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* src,
                                       size_t srcSize) {
-    if (!extDictInReach(ms, u32(src + srcSize - ms.window.base)))
-        return compressBlockDoubleFast(ms, seqs, rep, src, srcSize);
     return withMinMatch(ms.cp.minMatch, [&](auto m) {
         return doubleFastPipelined<m.value, DictMode::extDict>(ms, seqs, rep, src, srcSize);
     });
@@ -180,8 +178,6 @@ size_t compressBlockDoubleFastExtDict(MatchState& ms, SeqStore& seqs, const u32 
 
 size_t compressBlockDoubleFastAttached(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* src,
                                        size_t srcSize) {
-    if (!extDictInReach(ms, u32(src + srcSize - ms.window.base)))
-        return compressBlockDoubleFast(ms, seqs, rep, src, srcSize);
     return withMinMatch(ms.cp.minMatch, [&](auto m) {
         return doubleFastPipelined<m.value, DictMode::attached>(ms, seqs, rep, src, srcSize);
     });

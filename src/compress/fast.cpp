@@ -195,13 +195,11 @@ size_t compressBlockFast(MatchState& ms, SeqStore& seqs, const u32 rep[3], const
 }
 
 size_t compressBlockFastExtDict(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* src, size_t srcSize) {
-    if (!extDictInReach(ms, u32(src + srcSize - ms.window.base))) return compressBlockFast(ms, seqs, rep, src, srcSize);
     return withMinMatch(ms.cp.minMatch,
                         [&](auto m) { return fastPipelined<m.value, DictMode::extDict>(ms, seqs, rep, src, srcSize); });
 }
 
 size_t compressBlockFastAttached(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* src, size_t srcSize) {
-    if (!extDictInReach(ms, u32(src + srcSize - ms.window.base))) return compressBlockFast(ms, seqs, rep, src, srcSize);
     return withMinMatch(ms.cp.minMatch,
                         [&](auto m) { return fastPipelined<m.value, DictMode::attached>(ms, seqs, rep, src, srcSize); });
 }

@@ -42,6 +42,8 @@ using BlockCompressor = size_t (*)(MatchState& ms, SeqStore& seqs, const u32 rep
 // where the context's tables have nothing in reach (attached).
 enum class DictMode { noDict, extDict, attached };
 
+// mode must match the window: noDict unless extDictInReach (the caller decides,
+// once per block).
 BlockCompressor selectBlockCompressor(Strategy s, DictMode mode);
 
 // Insert the positions of window data up to `end` into the tables (dictionary

@@ -2,6 +2,7 @@
 // parameters (ZSTD_CCtx_setParameter & co., with the reference's return
 // values), resets, size estimates and dictionary attachment.
 #include <cstring>
+#include <initializer_list>
 
 #include "common/cpu.h"
 #include "compress/cctx_impl.h"
@@ -310,19 +311,15 @@ size_t cctxRefPrefix(CCtx* c, const void* prefix, size_t prefixSize, DictContent
 
 CParams matchFinderParams(const CParams& cp) {
     CParams m = cp;
-    if (m.strategy > Strategy::dfast) {
-        // Stronger strategies run dfast until they are implemented; its short
-        // table (chainLog) is a hash table, kept no larger than the long one.
-        m.strategy = Strategy::dfast;
-        if (m.chainLog > m.hashLog) m.chainLog = m.hashLog;
-    }
+    // The optimal parsers run btlazy2 on the same tree until they are implemented.
+    if (m.strategy > Strategy::btlazy2) m.strategy = Strategy::btlazy2;
     return m;
 }
 
-WorkspaceLayout workspaceLayout(const CParams& matchCp, size_t blockSize, bool bufferedIn, bool bufferedOut) {
+WorkspaceLayout workspaceLayout(const CParams& matchCp, Finder f, size_t blockSize, bool bufferedIn,
+                                bool bufferedOut) {
     WorkspaceLayout l{};
-    l.hashBytes = hashTableEntries(matchCp) * sizeof(u32);
-    l.chainBytes = chainTableEntries(matchCp) * sizeof(u32);
+    l.tables = tableLayout(matchCp, f);
     const size_t maxNbSeq = blockSize / 3 + 1;
     l.seqBytes = maxNbSeq * sizeof(SeqDef);
     l.litBytes = blockSize + kLiteralSlack;
@@ -338,9 +335,17 @@ size_t blockSizeFor(const CParams& cp) {
     const size_t w = size_t(1) << cp.windowLog;
     return w < kBlockSizeMax ? w : kBlockSizeMax;
 }
+// The larger of the hash-chain and row layouts where either may run.
 size_t estimateFor(const CParams& cp, bool streaming) {
     const CParams m = matchFinderParams(cp);
-    return sizeof(CCtx) + workspaceLayout(m, blockSizeFor(cp), streaming, streaming).total() + 64;
+    size_t best = 0;
+    for (const ParamSwitch row : {ParamSwitch::enable, ParamSwitch::disable}) {
+        const size_t e = sizeof(CCtx) +
+                         workspaceLayout(m, finderFor(m.strategy, row), blockSizeFor(cp), streaming, streaming).total() +
+                         64;
+        if (e > best) best = e;
+    }
+    return best;
 }
 // Largest estimate over the size classes a level's parameters depend on.
 template <class F>

@@ -54,6 +54,7 @@ struct CCtxParams {
 struct FrameParams {
     CParams cp;       // as chosen (written to the frame: windowLog)
     CParams matchCp;  // what the match finder runs with (strategy may be substituted)
+    Finder finder;
     FParams fp;
     Format format;
     size_t blockSize;
@@ -63,10 +64,14 @@ struct FrameParams {
 // Bytes of workspace the match finder and block encoder need for these
 // parameters; `buffered` adds the streaming buffers.
 struct WorkspaceLayout {
-    size_t hashBytes, chainBytes, seqBytes, litBytes, codeBytes, inBuffBytes, outBuffBytes;
-    size_t total() const { return hashBytes + chainBytes + seqBytes + litBytes + codeBytes + inBuffBytes + outBuffBytes + 6 * 64; }
+    TableLayout tables;
+    size_t seqBytes, litBytes, codeBytes, inBuffBytes, outBuffBytes;
+    size_t total() const {
+        return tables.bytes() + seqBytes + litBytes + codeBytes + inBuffBytes + outBuffBytes + 5 * 64;
+    }
 };
-WorkspaceLayout workspaceLayout(const CParams& matchCp, size_t blockSize, bool bufferedIn, bool bufferedOut);
+WorkspaceLayout workspaceLayout(const CParams& matchCp, Finder f, size_t blockSize, bool bufferedIn,
+                                bool bufferedOut);
 
 // The strategy the match finder runs for a requested one (strongest
 // implemented so far), with table sizes fitted to it.
@@ -80,16 +85,13 @@ public:
     bool isStatic = false;
     int level = 0;  // 0 when created from explicit parameters
     CParams cp{};
-    CParams matchCp{};
     DictContent dict;
     u8* ownedContent = nullptr;
-    u32* hashTable = nullptr;
-    u32* chainTable = nullptr;
-    size_t hashEntries = 0, chainEntries = 0;
-    bool tagged = false;  // tables hold tagged entries (match_finder.h: kDictTagBits)
     size_t totalSize = 0;
-    Window window;  // the content's place in index space (as the tables refer to it)
-    u32 nextToUpdate = 0;
+    // The content indexed as a context would index it at a frame's start
+    // (from kWindowStartIndex on); contexts search it in place (attach) or
+    // copy its tables.
+    MatchState ms;
 };
 
 class CCtx {
@@ -101,8 +103,8 @@ public:
     u8* workspace = nullptr;     // heap contexts: one block for all buffers
     size_t workspaceSize = 0;
     // The match tables hold only indices of earlier frames (below the window's
-    // start), so the next frame with the same table sizes can skip clearing them.
-    size_t cleanHashBytes = 0, cleanChainBytes = 0;
+    // start), so the next frame with the same table layout can skip clearing them.
+    TableLayout cleanTables{};
 
     // ---- Parameters -------------------------------------------------------------
     CCtxParams requested;
@@ -199,7 +201,8 @@ size_t writeFrameHeader(void* dst, size_t dstCapacity, const FParams& fp, unsign
                         u32 dictID, Format format);
 
 CDict* createCDictInternal(const void* dict, size_t dictSize, DictLoadMethod m, DictContentType t, CParams cp,
-                           int level, const CustomMem& mem, void* staticWorkspace, size_t staticSize);
+                           int level, ParamSwitch row, const CustomMem& mem, void* staticWorkspace,
+                           size_t staticSize);
 
 // Allocate from the context's memory (heap or static arena).
 void* cctxAlloc(CCtx* c, size_t size);

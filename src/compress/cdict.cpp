@@ -8,38 +8,17 @@ namespace zest {
 namespace {
 
 struct CDictLayout {
-    size_t contentOffset, hashOffset, chainOffset, total;
+    size_t contentOffset, tablesOffset, total;
 };
 
 constexpr size_t alignUp(size_t n) { return (n + 63) & ~size_t(63); }
 
-CDictLayout cdictLayout(size_t dictSize, const CParams& matchCp, DictLoadMethod m) {
+CDictLayout cdictLayout(size_t dictSize, const TableLayout& tables, DictLoadMethod m) {
     CDictLayout l{};
     l.contentOffset = alignUp(sizeof(CDict));
-    l.hashOffset = l.contentOffset + (m == DictLoadMethod::byCopy ? alignUp(dictSize) : 0);
-    l.chainOffset = l.hashOffset + hashTableEntries(matchCp) * sizeof(u32);
-    l.total = l.chainOffset + chainTableEntries(matchCp) * sizeof(u32);
+    l.tablesOffset = l.contentOffset + (m == DictLoadMethod::byCopy ? alignUp(dictSize) : 0);
+    l.total = l.tablesOffset + tables.bytes();
     return l;
-}
-
-// Index every position of the content in tagged tables (fast: one table of
-// minMatch bytes; dfast: 8 bytes in the first, minMatch bytes in the second).
-void fillTagged(MatchState& ms, const u8* end) {
-    withMinMatch(ms.cp.minMatch, [&](auto m) {
-        constexpr unsigned kMls = decltype(m)::value;
-        const u8* const base = ms.window.base;
-        const u32 target = u32(end - base);
-        const bool dfast = ms.cp.strategy != Strategy::fast;
-        for (u32 idx = ms.nextToUpdate; idx + 8 <= target; ++idx) {
-            if (dfast) {
-                insertTagged<8>(ms.hashTable, ms.cp.hashLog, base + idx, idx);
-                insertTagged<kMls>(ms.chainTable, ms.cp.chainLog, base + idx, idx);
-            } else {
-                insertTagged<kMls>(ms.hashTable, ms.cp.hashLog, base + idx, idx);
-            }
-        }
-        if (target > ms.nextToUpdate) ms.nextToUpdate = target;
-    });
 }
 
 CParams cdictLevelParams(int level, size_t dictSize) {
@@ -49,10 +28,13 @@ CParams cdictLevelParams(int level, size_t dictSize) {
 }  // namespace
 
 CDict* createCDictInternal(const void* dict, size_t dictSize, DictLoadMethod m, DictContentType t, CParams cp,
-                           int level, const CustomMem& mem, void* staticWorkspace, size_t staticSize) {
+                           int level, ParamSwitch row, const CustomMem& mem, void* staticWorkspace,
+                           size_t staticSize) {
     if (!isValidMem(mem) || (dictSize && !dict)) return nullptr;
     const CParams matchCp = matchFinderParams(cp);
-    const CDictLayout l = cdictLayout(dictSize, matchCp, m);
+    const Finder finder = finderFor(matchCp.strategy, row);
+    const TableLayout tables = tableLayout(matchCp, finder);
+    const CDictLayout l = cdictLayout(dictSize, tables, m);
     u8* block;
     if (staticWorkspace) {
         if ((reinterpret_cast<uintptr_t>(staticWorkspace) & 7) || staticSize < l.total) return nullptr;
@@ -66,7 +48,6 @@ CDict* createCDictInternal(const void* dict, size_t dictSize, DictLoadMethod m, 
     cd->isStatic = staticWorkspace != nullptr;
     cd->level = level;
     cd->cp = cp;
-    cd->matchCp = matchCp;
     cd->totalSize = l.total;
     const u8* content = static_cast<const u8*>(dict);
     if (m == DictLoadMethod::byCopy && dictSize) {
@@ -79,44 +60,41 @@ CDict* createCDictInternal(const void* dict, size_t dictSize, DictLoadMethod m, 
         return nullptr;
     }
     // Index the content exactly as a context will see it at a frame's start.
-    cd->hashTable = reinterpret_cast<u32*>(block + l.hashOffset);
-    cd->chainTable = reinterpret_cast<u32*>(block + l.chainOffset);
-    cd->hashEntries = hashTableEntries(matchCp);
-    cd->chainEntries = chainTableEntries(matchCp);
-    std::memset(cd->hashTable, 0, cd->hashEntries * sizeof(u32));
-    std::memset(cd->chainTable, 0, cd->chainEntries * sizeof(u32));
-    MatchState ms;
-    ms.window.clear();
-    ms.hashTable = cd->hashTable;
-    ms.chainTable = cd->chainTable;
+    MatchState& ms = cd->ms;
     ms.cp = matchCp;
+    ms.finder = finder;
+    ms.layout = tables;
+    ms.carveTables(block + l.tablesOffset);
+    ms.clearTables();
+    ms.window.clear();
+    ms.nextToUpdate = ms.window.dictLimit;
     if (cd->dict.contentSize) {
         ms.window.update(cd->dict.content, cd->dict.contentSize);
-        cd->tagged = taggable(matchCp.hashLog, cd->dict.contentSize) &&
-                     (matchCp.strategy == Strategy::fast || taggable(matchCp.chainLog, cd->dict.contentSize));
-        if (cd->tagged) fillTagged(ms, cd->dict.content + cd->dict.contentSize);
-        else fillTables(ms, cd->dict.content + cd->dict.contentSize);
+        // Hash-only tables (fast, dfast) keep tags when they fit beside the indices.
+        ms.tagged = (finder == Finder::fast || finder == Finder::dfast) &&
+                    taggable(matchCp.hashLog, cd->dict.contentSize) &&
+                    (finder == Finder::fast || taggable(matchCp.chainLog, cd->dict.contentSize));
+        fillTables(ms, cd->dict.content + cd->dict.contentSize);
     }
-    cd->window = ms.window;
-    cd->nextToUpdate = ms.nextToUpdate;
     return cd;
 }
 
 CDict* createCDict(const void* dict, size_t dictSize, DictLoadMethod m, DictContentType t, CParams cp,
                    const CustomMem& mem) {
-    return createCDictInternal(dict, dictSize, m, t, cp, 0, mem, nullptr, 0);
+    return createCDictInternal(dict, dictSize, m, t, cp, 0, ParamSwitch::automatic, mem, nullptr, 0);
 }
 
 CDict* createCDictLevel(const void* dict, size_t dictSize, int level, DictLoadMethod m, const CustomMem& mem) {
     const int lv = level == 0 ? kDefaultCLevel : level;
     return createCDictInternal(dict, dictSize, m, DictContentType::autoDetect, cdictLevelParams(lv, dictSize), lv,
-                               mem, nullptr, 0);
+                               ParamSwitch::automatic, mem, nullptr, 0);
 }
 
 const CDict* initStaticCDict(void* workspace, size_t workspaceSize, const void* dict, size_t dictSize,
                              DictLoadMethod m, DictContentType t, CParams cp) {
     if (!workspace) return nullptr;
-    return createCDictInternal(dict, dictSize, m, t, cp, 0, kDefaultMem, workspace, workspaceSize);
+    return createCDictInternal(dict, dictSize, m, t, cp, 0, ParamSwitch::automatic, kDefaultMem, workspace,
+                               workspaceSize);
 }
 
 size_t freeCDict(CDict* cd) {
@@ -132,7 +110,9 @@ size_t sizeofCDict(const CDict* cd) { return cd ? cd->totalSize : 0; }
 unsigned cdictGetDictID(const CDict* cd) { return cd ? cd->dict.dictID : 0; }
 
 size_t estimateCDictSizeAdvanced(size_t dictSize, CParams cp, DictLoadMethod m) {
-    return cdictLayout(dictSize, matchFinderParams(cp), m).total + 64;
+    const CParams matchCp = matchFinderParams(cp);
+    return cdictLayout(dictSize, tableLayout(matchCp, finderFor(matchCp.strategy, ParamSwitch::automatic)), m).total +
+           64;
 }
 size_t estimateCDictSize(size_t dictSize, int level) {
     return estimateCDictSizeAdvanced(dictSize, cdictLevelParams(level, dictSize), DictLoadMethod::byCopy);

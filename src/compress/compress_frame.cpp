@@ -62,23 +62,20 @@ CParams resolvedCParams(const CCtxParams& p) {
 
 namespace {
 
-bool sameTables(const CParams& a, const CParams& b) {
-    return a.strategy == b.strategy && a.hashLog == b.hashLog && a.minMatch == b.minMatch &&
-           (a.strategy == Strategy::fast || a.chainLog == b.chainLog);
-}
-
 // Indices may keep growing from frame to frame up to here; then tables are cleared.
 constexpr u32 kContinueIndexLimit = 1u << 30;
 
 // Carve the workspace for these parameters and get the match tables ready:
 // cleared, or (same sizes as the last frame) left as they are with the
 // window's indices continuing past everything they hold.
-size_t prepareWorkspace(CCtx* c, const CParams& matchCp, size_t blockSize, bool bufferedIn, bool bufferedOut) {
-    const WorkspaceLayout l = workspaceLayout(matchCp, blockSize, bufferedIn, bufferedOut);
+size_t prepareWorkspace(CCtx* c, const FrameParams& f, bool bufferedIn, bool bufferedOut) {
+    const WorkspaceLayout l = workspaceLayout(f.matchCp, f.finder, f.blockSize, bufferedIn, bufferedOut);
     const size_t need = l.total();
     const u32 nextIndex = c->ms.window.endIndex() + 1;
-    const bool keepTables = c->cleanHashBytes == l.hashBytes && c->cleanChainBytes == l.chainBytes &&
-                            need <= c->workspaceSize && nextIndex < kContinueIndexLimit;
+    // Kept tables are only valid for the finder that filled them (the same
+    // layout may serve another finder: the binary tree's and the chain's).
+    const bool keepTables = c->cleanTables == l.tables && c->ms.finder == f.finder && need <= c->workspaceSize &&
+                            nextIndex < kContinueIndexLimit;
     if (need > c->workspaceSize) {
         if (c->isStatic) {
             // The workspace is normally the arena's last allocation: give it back and take more.
@@ -88,7 +85,7 @@ size_t prepareWorkspace(CCtx* c, const CParams& matchCp, size_t blockSize, bool 
                 c->arena.used = offset;
                 c->workspace = nullptr;
                 c->workspaceSize = 0;
-                c->cleanHashBytes = c->cleanChainBytes = 0;
+                c->cleanTables = TableLayout{};
             }
             c->workspace = static_cast<u8*>(c->arena.take(need));
             if (!c->workspace) return ZEST_ERR(memory_allocation);
@@ -108,8 +105,9 @@ size_t prepareWorkspace(CCtx* c, const CParams& matchCp, size_t blockSize, bool 
         p += (n + 63) & ~size_t(63);
         return r;
     };
-    c->ms.hashTable = reinterpret_cast<u32*>(carve(l.hashBytes));
-    c->ms.chainTable = reinterpret_cast<u32*>(carve(l.chainBytes));
+    c->ms.layout = l.tables;
+    c->ms.finder = f.finder;
+    c->ms.carveTables(carve(l.tables.bytes()));
     c->seqs.seqStart = reinterpret_cast<SeqDef*>(carve(l.seqBytes));
     c->seqs.litStart = carve(l.litBytes);
     const size_t maxNbSeq = l.codeBytes / 3;
@@ -122,10 +120,8 @@ size_t prepareWorkspace(CCtx* c, const CParams& matchCp, size_t blockSize, bool 
     if (keepTables) {
         c->ms.window.clear(nextIndex);
     } else {
-        std::memset(c->ms.hashTable, 0, l.hashBytes);
-        if (l.chainBytes) std::memset(c->ms.chainTable, 0, l.chainBytes);
-        c->cleanHashBytes = l.hashBytes;
-        c->cleanChainBytes = l.chainBytes;
+        c->ms.clearTables();
+        c->cleanTables = l.tables;
         c->ms.window.clear();
     }
     return 0;
@@ -138,13 +134,21 @@ constexpr u64 kAttachDictSizeCutoff = 32 * 1024;
 // Values of ZSTD_c_forceAttachDict.
 enum class AttachPref : int { automatic = 0, forceAttach = 1, forceCopy = 2, forceLoad = 3 };
 
+// Whether a dictionary's tables can be searched by this frame's finder.
+bool attachable(const MatchState& d, const CParams& matchCp, Finder f) {
+    // Hash-only tables are searched through their tags.
+    if ((f == Finder::fast || f == Finder::dfast) && !d.tagged) return false;
+    // The finder hashes with the dictionary's functions: same finder and length (and row width).
+    return f == d.finder && matchCp.minMatch == d.cp.minMatch &&
+           (f != Finder::rowHash || rowLogOf(matchCp.searchLog) == rowLogOf(d.cp.searchLog));
+}
+
 bool shouldAttach(const CCtxParams& p, const CDict& cd, const CParams& cp, u64 pledged) {
     const AttachPref pref = AttachPref(p.attachDictPref);
-    if (!cd.dict.contentSize || !cd.hashTable || !cd.tagged || p.forceWindow) return false;
+    if (!cd.dict.contentSize || p.forceWindow) return false;
     if (pref == AttachPref::forceCopy || pref == AttachPref::forceLoad) return false;
     const CParams m = matchFinderParams(cp);
-    // The finder hashes with the dictionary's functions: same strategy and length.
-    if (m.strategy != cd.matchCp.strategy || m.minMatch != cd.matchCp.minMatch) return false;
+    if (!attachable(cd.ms, m, finderFor(m.strategy, ParamSwitch(p.useRowMatchFinder)))) return false;
     return pref == AttachPref::forceAttach || pledged == kContentSizeUnknown || pledged <= kAttachDictSizeCutoff;
 }
 
@@ -155,30 +159,21 @@ void loadDictContent(CCtx* c, const DictContent& d, const CDict* cd, bool attach
     if (d.contentSize && attach) {
         const u32 start = ms.window.dictLimit;
         ms.window.update(d.content, d.contentSize);
-        ms.dictTable1 = cd->hashTable;
-        ms.dictTable2 = cd->chainTable;
-        ms.dictLog1 = cd->matchCp.hashLog;
-        ms.dictLog2 = cd->matchCp.chainLog;
-        ms.dictIndexDelta = start - cd->window.dictLimit;
+        ms.dictMs = &cd->ms;
+        ms.dictIndexDelta = start - cd->ms.window.dictLimit;
         ms.nextToUpdate = ms.window.indexOf(d.content + d.contentSize);
         ms.loadedDictEnd = ms.nextToUpdate;
     } else if (d.contentSize) {
-        const bool copyTables = !forceLoad && cd && sameTables(cd->matchCp, ms.cp) && cd->hashTable;
+        // The same layout under the same finder and hashed length means the same hash functions.
+        const bool copyTables = !forceLoad && cd && cd->ms.finder == ms.finder && cd->ms.layout == ms.layout &&
+                                cd->ms.cp.minMatch == ms.cp.minMatch;
         // Copied tables index the content from kWindowStartIndex on.
         if (copyTables) ms.window.clear();
         ms.window.update(d.content, d.contentSize);
         ms.nextToUpdate = ms.window.dictLimit;
         if (copyTables) {
-            auto copy = [&](u32* dst, const u32* srcTable, size_t n) {
-                if (!cd->tagged) {
-                    std::memcpy(dst, srcTable, n * sizeof(u32));
-                    return;
-                }
-                for (size_t i = 0; i < n; ++i) dst[i] = srcTable[i] >> kDictTagBits;
-            };
-            copy(ms.hashTable, cd->hashTable, cd->hashEntries);
-            if (cd->chainEntries) copy(ms.chainTable, cd->chainTable, cd->chainEntries);
-            ms.nextToUpdate = cd->nextToUpdate;
+            ms.copyTablesFrom(cd->ms);
+            ms.nextToUpdate = cd->ms.nextToUpdate;
         } else {
             fillTables(ms, d.content + d.contentSize);
         }
@@ -225,6 +220,7 @@ size_t beginFrameWith(CCtx* c, const CCtxParams& p, u64 pledged, bool bufferedIn
         f.cp.windowLog = windowLog;
     }
     f.matchCp = matchFinderParams(f.cp);
+    f.finder = finderFor(f.matchCp.strategy, ParamSwitch(p.useRowMatchFinder));
     f.fp = p.fParams;
     f.format = p.format;
     f.blockSize = size_t(1) << f.cp.windowLog;
@@ -235,7 +231,7 @@ size_t beginFrameWith(CCtx* c, const CCtxParams& p, u64 pledged, bool bufferedIn
                          (litMode == ParamSwitch::automatic &&
                           !(f.cp.strategy == Strategy::fast && f.cp.targetLength > 0));
 
-    ZEST_TRY(prepareWorkspace(c, f.matchCp, f.blockSize, bufferedIn, bufferedOut));
+    ZEST_TRY(prepareWorkspace(c, f, bufferedIn, bufferedOut));
     c->bufferedIn = bufferedIn;
     c->bufferedOut = bufferedOut;
 
@@ -243,7 +239,7 @@ size_t beginFrameWith(CCtx* c, const CCtxParams& p, u64 pledged, bool bufferedIn
     ms.cp = f.matchCp;
     ms.nextToUpdate = ms.window.dictLimit;
     ms.loadedDictEnd = 0;
-    ms.dictTable1 = ms.dictTable2 = nullptr;
+    ms.dictMs = nullptr;
     c->rep[0] = 1;
     c->rep[1] = 4;
     c->rep[2] = 8;
@@ -275,10 +271,7 @@ void correctIndices(CCtx* c, u32 blockEnd) {
     const u32 keep = maxDist + kWindowStartIndex;
     if (blockEnd <= keep) return;
     const u32 correction = (blockEnd - keep) & ~u32(63);
-    auto rebase = [&](u32 v) { return v < correction + kWindowStartIndex ? 0 : v - correction; };
-    const size_t nh = hashTableEntries(ms.cp), nc = chainTableEntries(ms.cp);
-    for (size_t i = 0; i < nh; ++i) ms.hashTable[i] = rebase(ms.hashTable[i]);
-    for (size_t i = 0; i < nc; ++i) ms.chainTable[i] = rebase(ms.chainTable[i]);
+    ms.rebaseTables(correction);
     Window& w = ms.window;
     w.base += correction;
     w.dictBase += correction;
@@ -287,25 +280,33 @@ void correctIndices(CCtx* c, u32 blockEnd) {
     w.dictLimit = rebaseLimit(w.dictLimit);
     ms.nextToUpdate = rebaseLimit(ms.nextToUpdate);
     ms.loadedDictEnd = 0;
+    ms.dictMs = nullptr;  // far out of reach by now
 }
 
 #ifdef ZEST_VERIFY_SEQS
 // Debug builds (-DZEST_VERIFY_SEQS): check that every match a finder reports
-// really repeats earlier data, with the decoder's repeat-offset rules.
-void verifySequences(const SeqStore& seqs, const u32 rep[3], const u8* src) {
+// really repeats earlier data within reach (either segment of the window),
+// with the decoder's repeat-offset rules.
+void verifySequences(const MatchState& ms, const SeqStore& seqs, const u32 rep[3], const u8* src, size_t srcSize) {
+    const Window& w = ms.window;
+    const u32 lowest = lowestMatchIndex(ms, w.indexOf(src + srcSize));
     u32 r[3] = {rep[0], rep[1], rep[2]};
-    const u8* p = src;
+    u32 at = w.indexOf(src);
     for (const SeqDef* s = seqs.seqStart; s < seqs.seq; ++s) {
-        p += s->litLength;
+        at += s->litLength;
         updateRepHistory(r, s->offBase, s->litLength == 0);
         for (u32 k = 0; k < s->matchLength; ++k) {
-            if (r[0] == 0 || p[k] != p[ptrdiff_t(k) - ptrdiff_t(r[0])]) {
+            const u32 from = at + k - r[0];
+            const bool ok = r[0] != 0 && r[0] <= at + k && from >= lowest &&
+                            w.base[at + k] == (from < w.dictLimit ? w.dictBase : w.base)[from];
+            if (!ok) {
                 std::fprintf(stderr, "bad sequence #%zu at %zu: ll %u ml %u offBase %u offset %u\n",
-                             size_t(s - seqs.seqStart), size_t(p - src), s->litLength, s->matchLength, s->offBase, r[0]);
+                             size_t(s - seqs.seqStart), size_t(at - w.indexOf(src)), s->litLength, s->matchLength,
+                             s->offBase, r[0]);
                 std::abort();
             }
         }
-        p += s->matchLength;
+        at += s->matchLength;
     }
 }
 #endif
@@ -332,10 +333,10 @@ size_t compressBlockBody(CCtx* c, u8* dst, size_t dstCapacity, const u8* src, si
     const DictMode mode = !extDictInReach(ms, blockEnd) ? DictMode::noDict
                           : ms.attached()               ? DictMode::attached
                                                         : DictMode::extDict;
-    const size_t lastLits = selectBlockCompressor(ms.cp.strategy, mode)(ms, c->seqs, c->rep, src, srcSize);
+    const size_t lastLits = selectBlockCompressor(ms.finder, ms.cp.strategy, mode)(ms, c->seqs, c->rep, src, srcSize);
     c->seqs.addLastLiterals(src + srcSize - lastLits, lastLits);
 #ifdef ZEST_VERIFY_SEQS
-    verifySequences(c->seqs, c->rep, src);
+    verifySequences(ms, c->seqs, c->rep, src, srcSize);
 #endif
     const BlockEncodeOptions opt{c->fparams.cp.strategy, c->fparams.compressLiterals, c->bmi2};
     return encodeBlockBody(dst, dstCapacity, c->seqs, c->codes, srcSize, *c->prevEntropy, *c->nextEntropy,
@@ -435,8 +436,8 @@ size_t beginFrame(CCtx* c, u64 pledgedSrcSize, bool bufferedIn, bool bufferedOut
             // Prepared once, for every frame until the dictionary changes.
             const CParams cp = cParamsFor(c->requested, kContentSizeUnknown, c->localDictSize, CParamMode::createCDict);
             c->localCDict = createCDictInternal(c->localDict, c->localDictSize, DictLoadMethod::byRef,
-                                                c->localDictType, cp, c->requested.compressionLevel, c->mem,
-                                                nullptr, 0);
+                                                c->localDictType, cp, c->requested.compressionLevel,
+                                                ParamSwitch(c->requested.useRowMatchFinder), c->mem, nullptr, 0);
             if (!c->localCDict) {
                 // Either memory or a malformed dictionary: tell which.
                 DictContent probe;

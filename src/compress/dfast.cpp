@@ -34,16 +34,17 @@ size_t doubleFastPipelined(MatchState& ms, SeqStore& seqs, const u32 rep[3], con
     const u8* anchor = src;
 
     // Candidates: this context's entry, else the attached dictionary's.
+    const MatchState* const dms = ms.dictMs;
     auto longCandidate = [&](u32 idx, const u8* p) ZEST_FORCE_INLINE_LAMBDA -> u32 {
         if constexpr (kMode == DictMode::attached) {
-            if (idx < prefixStartIndex) return attachedCandidate<8>(ms.dictTable1, ms.dictLog1, ms.dictIndexDelta, p);
+            if (idx < prefixStartIndex) return attachedCandidate<8>(dms->hashTable, dms->cp.hashLog, ms.dictIndexDelta, p);
         }
         (void)p;
         return idx;
     };
     auto shortCandidate = [&](u32 idx, const u8* p) ZEST_FORCE_INLINE_LAMBDA -> u32 {
         if constexpr (kMode == DictMode::attached) {
-            if (idx < prefixStartIndex) return attachedCandidate<kMls>(ms.dictTable2, ms.dictLog2, ms.dictIndexDelta, p);
+            if (idx < prefixStartIndex) return attachedCandidate<kMls>(dms->chainTable, dms->cp.chainLog, ms.dictIndexDelta, p);
         }
         (void)p;
         return idx;
@@ -155,8 +156,13 @@ void fillDoubleFast(MatchState& ms, const u8* end) {
     const u8* const base = ms.window.base;
     const u32 target = u32(end - base);
     for (u32 idx = ms.nextToUpdate; idx + 8 <= target; ++idx) {
-        ms.hashTable[hashPtr<8>(base + idx, ms.cp.hashLog)] = idx;
-        ms.chainTable[hashPtr<kMls>(base + idx, ms.cp.chainLog)] = idx;
+        if (ms.tagged) {
+            insertTagged<8>(ms.hashTable, ms.cp.hashLog, base + idx, idx);
+            insertTagged<kMls>(ms.chainTable, ms.cp.chainLog, base + idx, idx);
+        } else {
+            ms.hashTable[hashPtr<8>(base + idx, ms.cp.hashLog)] = idx;
+            ms.chainTable[hashPtr<kMls>(base + idx, ms.cp.chainLog)] = idx;
+        }
     }
     if (target > ms.nextToUpdate) ms.nextToUpdate = target;
 }

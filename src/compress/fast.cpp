@@ -36,9 +36,10 @@ size_t fastPipelined(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8*
     const u8* anchor = src;
 
     // The candidate for ip: this table's entry, else the attached dictionary's.
+    const MatchState* const dms = ms.dictMs;
     auto candidate = [&](u32 idx, const u8* ip) ZEST_FORCE_INLINE_LAMBDA -> u32 {
         if constexpr (kMode == DictMode::attached) {
-            if (idx < prefixStartIndex) return attachedCandidate<kMls>(ms.dictTable1, ms.dictLog1, ms.dictIndexDelta, ip);
+            if (idx < prefixStartIndex) return attachedCandidate<kMls>(dms->hashTable, dms->cp.hashLog, ms.dictIndexDelta, ip);
         }
         (void)ip;
         return idx;
@@ -183,7 +184,10 @@ template <unsigned kMls>
 void fillFast(MatchState& ms, const u8* end) {
     const u8* const base = ms.window.base;
     const u32 target = u32(end - base);
-    for (u32 idx = ms.nextToUpdate; idx + 8 <= target; ++idx) ms.hashTable[hashPtr<kMls>(base + idx, ms.cp.hashLog)] = idx;
+    for (u32 idx = ms.nextToUpdate; idx + 8 <= target; ++idx) {
+        if (ms.tagged) insertTagged<kMls>(ms.hashTable, ms.cp.hashLog, base + idx, idx);
+        else ms.hashTable[hashPtr<kMls>(base + idx, ms.cp.hashLog)] = idx;
+    }
     if (target > ms.nextToUpdate) ms.nextToUpdate = target;
 }
 

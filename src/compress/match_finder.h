@@ -15,21 +15,60 @@
 
 namespace zest {
 
+// The match finder a strategy runs on. greedy, lazy and lazy2 search a hash
+// chain or hash rows (ZSTD_c_useRowMatchFinder); btlazy2 a binary tree.
+enum class Finder : u8 { fast, dfast, hashChain, rowHash, binaryTree };
+
+// The finder for a strategy; `row` is ZSTD_c_useRowMatchFinder (automatic:
+// rows wherever they apply, as the reference does on x86-64).
+Finder finderFor(Strategy s, ParamSwitch row);
+
+// The tables of a finder, described once: workspace carving, CDict layout,
+// clearing, index rebasing and dictionary copying all follow it.
+//   fast        hash: hashLog bits
+//   dfast       hash: 8-byte hashes (hashLog); chain: minMatch hashes (chainLog)
+//   hashChain   hash: chain heads (hashLog); chain: links, by index modulo 2^chainLog
+//   rowHash     hash: rows of 2^rowLog indices; tags: one byte per entry, then one head per row
+//   binaryTree  hash: tree roots (hashLog); chain: two children per node (2^(chainLog-1) nodes)
+struct TableLayout {
+    size_t hashEntries = 0;   // u32 indices
+    size_t chainEntries = 0;  // u32 indices (or the binary tree's "unsorted" mark)
+    size_t tagBytes = 0;      // not indices: never rebased
+    static constexpr size_t align(size_t n) { return (n + 63) & ~size_t(63); }
+    size_t bytes() const { return align(hashEntries * 4) + align(chainEntries * 4) + align(tagBytes); }
+    bool operator==(const TableLayout&) const = default;
+};
+TableLayout tableLayout(const CParams& cp, Finder f);
+
+// Rows of the row finder hold 16, 32 or 64 entries, picked by searchLog.
+constexpr unsigned rowLogOf(unsigned searchLog) { return searchLog < 4 ? 4u : searchLog > 6 ? 6u : searchLog; }
+
 struct MatchState {
     Window window;
-    u32* hashTable = nullptr;   // hashLog bits
-    u32* chainTable = nullptr;  // chainLog bits (dfast: the short-match hash table)
     CParams cp{};
+    Finder finder = Finder::fast;
+    TableLayout layout{};
+    u32* hashTable = nullptr;
+    u32* chainTable = nullptr;
+    u8* tagTable = nullptr;
     u32 nextToUpdate = kWindowStartIndex;  // first index not yet inserted in the tables
     u32 loadedDictEnd = 0;                 // end index of a loaded dictionary while it is still in reach
-    // An attached dictionary (a CDict searched in its own tables instead of
-    // copying them): its tables, their sizes, and what to add to its indices
-    // to place its content as the window's older segment.
-    const u32* dictTable1 = nullptr;  // fast: the hash table; dfast: the long table
-    const u32* dictTable2 = nullptr;  // dfast: the short table
-    unsigned dictLog1 = 0, dictLog2 = 0;
+    bool tagged = false;  // fast/dfast entries carry hash tags (prepared dictionaries: kDictTagBits)
+    // An attached dictionary: a CDict's match state searched in place instead
+    // of copying its tables, and what to add to its indices to place its
+    // content as this window's older segment.
+    const MatchState* dictMs = nullptr;
     u32 dictIndexDelta = 0;
-    bool attached() const { return dictTable1 != nullptr; }
+    bool attached() const { return dictMs != nullptr; }
+
+    // Point the tables at p (layout.bytes() bytes, 64-byte aligned).
+    void carveTables(u8* p);
+    void clearTables();
+    // Subtract `correction` from every index (those that fall below the
+    // window become 0; the values 0 and 1, never indices, are kept).
+    void rebaseTables(u32 correction);
+    // Take a prepared dictionary's tables (same layout), tags stripped.
+    void copyTablesFrom(const MatchState& dict);
 };
 
 // rep[0..2] is the repeat-offset history at the start of the block (the
@@ -42,19 +81,17 @@ using BlockCompressor = size_t (*)(MatchState& ms, SeqStore& seqs, const u32 rep
 // where the context's tables have nothing in reach (attached).
 enum class DictMode { noDict, extDict, attached };
 
-// mode must match the window: noDict unless extDictInReach (the caller decides,
-// once per block).
-BlockCompressor selectBlockCompressor(Strategy s, DictMode mode);
+// The block compressor of a finder, strategy and dictionary mode. mode must
+// match the window: noDict unless extDictInReach (the caller decides, once
+// per block).
+BlockCompressor selectBlockCompressor(Finder f, Strategy s, DictMode mode);
 
 // Insert the positions of window data up to `end` into the tables (dictionary
-// loading); `end` must lie in the current segment.
+// loading); `end` must lie in the current segment. Prepared dictionaries of
+// fast and dfast are indexed with tags (ms.tagged).
 void fillTables(MatchState& ms, const u8* end);
 
-// Table sizes of a strategy, in entries.
-size_t hashTableEntries(const CParams& cp);
-size_t chainTableEntries(const CParams& cp);
-
-// Per-strategy entry points (fast.cpp, dfast.cpp).
+// Per-finder entry points (fast.cpp, dfast.cpp, lazy_*.cpp).
 size_t compressBlockFast(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* src, size_t srcSize);
 size_t compressBlockFastExtDict(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* src, size_t srcSize);
 size_t compressBlockFastAttached(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* src, size_t srcSize);
@@ -64,14 +101,23 @@ size_t compressBlockDoubleFastExtDict(MatchState& ms, SeqStore& seqs, const u32 
 size_t compressBlockDoubleFastAttached(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* src,
                                        size_t srcSize);
 void fillTablesDoubleFast(MatchState& ms, const u8* end);
+// Lazy parsers: depth 0 (greedy), 1 (lazy) or 2 (lazy2/btlazy2) per finder.
+BlockCompressor lazyHashChain(unsigned depth, DictMode mode);
+BlockCompressor lazyRowHash(unsigned depth, DictMode mode);
+BlockCompressor lazyBinaryTree(unsigned depth, DictMode mode);
+void fillTablesHashChain(MatchState& ms, const u8* end);
+void fillTablesRowHash(MatchState& ms, const u8* end);
+void fillTablesBinaryTree(MatchState& ms, const u8* end);
 
 // Lowest index a match may use for a block ending at index blockEnd: the
 // window's low limit, raised to keep offsets within 2^windowLog once a loaded
-// dictionary is out of reach.
+// dictionary is out of reach. A dictionary stays whole in reach (at any
+// distance) while the frame's data after it fits the window, as decoders
+// keep it that long.
 ZEST_FORCE_INLINE u32 lowestMatchIndex(const MatchState& ms, u32 blockEnd) {
     const u32 maxDist = u32(1) << ms.cp.windowLog;
     const u32 low = ms.window.lowLimit;
-    const bool dictInReach = ms.loadedDictEnd != 0;
+    const bool dictInReach = ms.loadedDictEnd != 0 && blockEnd - ms.loadedDictEnd <= maxDist;
     const u32 byWindow = blockEnd - low > maxDist && !dictInReach ? blockEnd - maxDist : low;
     return byWindow > low ? byWindow : low;
 }

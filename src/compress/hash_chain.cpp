@@ -1,0 +1,120 @@
+// The hash-chain finder (greedy, lazy, lazy2 with ZSTD_c_useRowMatchFinder
+// disabled): a head table of the last position per hash of the next minMatch
+// bytes, and a chain table linking each position to the previous one with
+// the same hash. The chain table is a ring over the last 2^chainLog
+// positions; a search follows at most 2^searchLog links.
+#include "compress/lazy.h"
+
+namespace zest {
+namespace {
+
+template <unsigned kMls, DictMode kMode>
+class HashChain {
+public:
+    HashChain(MatchState& ms, const Segments& sg)
+        : ms_(ms), sg_(sg), head_(ms.hashTable), chain_(ms.chainTable), hashLog_(ms.cp.hashLog),
+          chainMask_((u32(1) << ms.cp.chainLog) - 1), attempts_(u32(1) << ms.cp.searchLog) {}
+
+    ZEST_FORCE_INLINE size_t find(const u8* ip, u32& offBase) {
+        constexpr bool kTwo = kMode != DictMode::noDict;
+        const u8* const base = sg_.base;
+        const u8* const iend = sg_.iend;
+        const u32 curr = u32(ip - base);
+        insertUpTo(curr);
+        const u32 minChain = curr > chainMask_ + 1 ? curr - (chainMask_ + 1) : 0;
+        size_t best = 3;
+        u32 bestIdx = 0;
+        u32 left = attempts_;
+        for (u32 m = chain_[curr & chainMask_]; m >= sg_.dictStartIndex && left; --left) {
+            size_t len = 0;
+            if (!kTwo || m >= sg_.prefixStartIndex) {
+                const u8* const match = base + m;
+                if (readLE32(match + best - 3) == readLE32(ip + best - 3)) len = countMatch(ip, match, iend);
+            } else {
+                const u8* const match = sg_.dictBase + m;
+                if (sg_.fits<true>(match, m, 4) && readLE32(match) == readLE32(ip))
+                    len = countMatch2Segments(ip + 4, match + 4, iend, sg_.dictEnd, sg_.prefixStart) + 4;
+            }
+            if (len > best) {
+                best = len;
+                bestIdx = m;
+                if (ip + len == iend) break;  // nothing can be longer
+            }
+            if (m <= minChain) break;  // older links are overwritten
+            m = chain_[m & chainMask_];
+        }
+        if constexpr (kMode == DictMode::attached) {
+            if (ip + best != iend) findInDictionary(ip, best, bestIdx, left);
+        }
+        if (best < 4) return 0;
+        offBase = offsetToOffBase(curr - bestIdx);
+        return best;
+    }
+
+private:
+    // Index positions nextToUpdate..target (inclusive).
+    ZEST_FORCE_INLINE void insertUpTo(u32 target) {
+        const u8* const base = sg_.base;
+        for (u32 i = ms_.nextToUpdate; i <= target; ++i) {
+            const size_t h = hashPtr<kMls>(base + i, hashLog_);
+            chain_[i & chainMask_] = head_[h];
+            head_[h] = i;
+        }
+        if (target >= ms_.nextToUpdate) ms_.nextToUpdate = target + 1;
+    }
+
+    // Continue the search in an attached dictionary's own chains.
+    ZEST_FORCE_INLINE void findInDictionary(const u8* ip, size_t& best, u32& bestIdx, u32 left) const {
+        const MatchState& d = *ms_.dictMs;
+        const u32 delta = ms_.dictIndexDelta;
+        const u32 dMask = (u32(1) << d.cp.chainLog) - 1;
+        const u32 dEnd = d.nextToUpdate;
+        const u32 dMinChain = dEnd > dMask + 1 ? dEnd - (dMask + 1) : 0;
+        const u8* const iend = sg_.iend;
+        for (u32 m = d.hashTable[hashPtr<kMls>(ip, d.cp.hashLog)]; m >= d.window.lowLimit && left; --left) {
+            const u32 w = m + delta;
+            if (w < sg_.dictStartIndex) break;  // out of the window, and older ones too
+            const u8* const match = sg_.dictBase + w;
+            if (sg_.fits<true>(match, w, 4) && readLE32(match) == readLE32(ip)) {
+                const size_t len = countMatch2Segments(ip + 4, match + 4, iend, sg_.dictEnd, sg_.prefixStart) + 4;
+                if (len > best) {
+                    best = len;
+                    bestIdx = w;
+                    if (ip + len == iend) break;
+                }
+            }
+            if (m <= dMinChain) break;
+            m = d.chainTable[m & dMask];
+        }
+    }
+
+    MatchState& ms_;
+    const Segments& sg_;
+    u32* const head_;
+    u32* const chain_;
+    const unsigned hashLog_;
+    const u32 chainMask_;
+    const u32 attempts_;
+};
+
+}  // namespace
+
+BlockCompressor lazyHashChain(unsigned depth, DictMode mode) { return lazyCompressor<HashChain>(depth, mode); }
+
+void fillTablesHashChain(MatchState& ms, const u8* end) {
+    const u8* const base = ms.window.base;
+    const u32 target = u32(end - base);
+    if (target < 8) return;
+    withMinMatch(ms.cp.minMatch, [&](auto m) {
+        const unsigned hashLog = ms.cp.hashLog;
+        const u32 mask = (u32(1) << ms.cp.chainLog) - 1;
+        for (u32 i = ms.nextToUpdate; i + 8 <= target; ++i) {
+            const size_t h = hashPtr<m.value>(base + i, hashLog);
+            ms.chainTable[i & mask] = ms.hashTable[h];
+            ms.hashTable[h] = i;
+        }
+    });
+    if (target - 8 + 1 > ms.nextToUpdate) ms.nextToUpdate = target - 8 + 1;
+}
+
+}  // namespace zest

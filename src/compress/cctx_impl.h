@@ -94,6 +94,9 @@ public:
     MatchState ms;
 };
 
+// Table indices are 32-bit; past this index they are rebased (correctIndices).
+constexpr u32 kIndexLimit = 0xE0000000u;
+
 class CCtx {
 public:
     // ---- Memory ---------------------------------------------------------------
@@ -133,6 +136,7 @@ public:
     u64 produced = 0;  // compressed bytes generated for the frame
     XXH64_state_t xxh;
     MatchState ms;
+    u32 indexLimit = kIndexLimit;  // tests lower it to exercise rebasing
     SeqStore seqs;
     SeqCodes codes{};
     u32 rep[3] = {1, 4, 8};

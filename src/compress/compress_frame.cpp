@@ -13,8 +13,6 @@
 namespace zest {
 namespace {
 
-// Table indices are 32-bit; past this index they are rebased (see correctIndices).
-constexpr u32 kIndexLimit = 0xE0000000u;
 
 CParams overrideCParams(CParams cp, const CParams& o) {
     if (o.windowLog) cp.windowLog = o.windowLog;
@@ -270,7 +268,11 @@ void correctIndices(CCtx* c, u32 blockEnd) {
     const u32 maxDist = u32(1) << ms.cp.windowLog;
     const u32 keep = maxDist + kWindowStartIndex;
     if (blockEnd <= keep) return;
-    const u32 correction = (blockEnd - keep) & ~u32(63);
+    // Chains and trees place an index at slot (index mod their size): a
+    // multiple of that size keeps every entry in its slot.
+    const u32 cycle = ms.layout.chainEntries > 64 ? u32(ms.layout.chainEntries) : 64;
+    const u32 correction = (blockEnd - keep) / cycle * cycle;
+    if (correction == 0) return;
     ms.rebaseTables(correction);
     Window& w = ms.window;
     w.base += correction;
@@ -327,7 +329,7 @@ CCtxParams levelParams(int level) {
 size_t compressBlockBody(CCtx* c, u8* dst, size_t dstCapacity, const u8* src, size_t srcSize) {
     MatchState& ms = c->ms;
     const u32 blockEnd = ms.window.indexOf(src + srcSize);
-    if (blockEnd > kIndexLimit) correctIndices(c, blockEnd);
+    if (blockEnd > c->indexLimit) correctIndices(c, blockEnd);
     if (srcSize < 8) return 0;
     c->seqs.reset();
     const DictMode mode = !extDictInReach(ms, blockEnd) ? DictMode::noDict

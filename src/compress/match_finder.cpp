@@ -12,7 +12,7 @@ Finder finderFor(Strategy s, ParamSwitch row) {
     case Strategy::dfast: return Finder::dfast;
     case Strategy::greedy:
     case Strategy::lazy:
-    case Strategy::lazy2: (void)row; return Finder::hashChain;  // rows: not written yet
+    case Strategy::lazy2: return row == ParamSwitch::disable ? Finder::hashChain : Finder::rowHash;
     default: return Finder::hashChain;                             // the tree: not written yet
     }
 }
@@ -78,8 +78,8 @@ BlockCompressor selectBlockCompressor(Finder f, Strategy s, DictMode mode) {
     case Finder::fast: return kFast[int(mode)];
     case Finder::dfast: return kDoubleFast[int(mode)];
     case Finder::hashChain: return lazyHashChain(depth, mode);
-    // Not written yet: finderFor never picks them.
-    case Finder::rowHash:
+    case Finder::rowHash: return lazyRowHash(depth, mode);
+    // Not written yet: finderFor never picks it.
     case Finder::binaryTree: return lazyHashChain(depth, mode);
     }
     return kFast[0];
@@ -90,7 +90,7 @@ void fillTables(MatchState& ms, const u8* end) {
     case Finder::fast: fillTablesFast(ms, end); break;
     case Finder::dfast: fillTablesDoubleFast(ms, end); break;
     case Finder::hashChain: fillTablesHashChain(ms, end); break;
-    case Finder::rowHash:
+    case Finder::rowHash: fillTablesRowHash(ms, end); break;
     case Finder::binaryTree: fillTablesHashChain(ms, end); break;
     }
 }

@@ -13,7 +13,7 @@ Finder finderFor(Strategy s, ParamSwitch row) {
     case Strategy::greedy:
     case Strategy::lazy:
     case Strategy::lazy2: return row == ParamSwitch::disable ? Finder::hashChain : Finder::rowHash;
-    default: return Finder::hashChain;                             // the tree: not written yet
+    default: return Finder::binaryTree;
     }
 }
 
@@ -79,8 +79,7 @@ BlockCompressor selectBlockCompressor(Finder f, Strategy s, DictMode mode) {
     case Finder::dfast: return kDoubleFast[int(mode)];
     case Finder::hashChain: return lazyHashChain(depth, mode);
     case Finder::rowHash: return lazyRowHash(depth, mode);
-    // Not written yet: finderFor never picks it.
-    case Finder::binaryTree: return lazyHashChain(depth, mode);
+    case Finder::binaryTree: return lazyBinaryTree(depth, mode);
     }
     return kFast[0];
 }
@@ -91,7 +90,7 @@ void fillTables(MatchState& ms, const u8* end) {
     case Finder::dfast: fillTablesDoubleFast(ms, end); break;
     case Finder::hashChain: fillTablesHashChain(ms, end); break;
     case Finder::rowHash: fillTablesRowHash(ms, end); break;
-    case Finder::binaryTree: fillTablesHashChain(ms, end); break;
+    case Finder::binaryTree: fillTablesBinaryTree(ms, end); break;
     }
 }
 

@@ -1,0 +1,232 @@
+// The binary-tree finder (btlazy2; the optimal parsers will share the tree).
+// Each hash bucket of the next minMatch bytes roots a binary search tree of
+// the positions with that hash, ordered by the bytes that follow them. Node
+// slots live in the chain table, two per position (smaller, larger child),
+// as a ring over the last 2^(chainLog-1) positions.
+//
+// Positions are first added *unsorted*: pushed on their bucket's list, the
+// larger-child slot holding kUnsorted. A search sorts the pending ones of its
+// bucket into the tree (oldest first, each inserted at the root) and then
+// inserts its own position, meeting the best matches on the way down.
+// Positions inside long matches are thus indexed cheaply, and sorted only if
+// a later search needs them. Every descent is bounded by 2^searchLog
+// comparisons; what lies beyond is cut off, so the tree stays a valid search
+// tree.
+#include "compress/lazy.h"
+
+namespace zest {
+namespace {
+
+constexpr u32 kUnsorted = 1;  // never an index (indices start at kWindowStartIndex)
+
+template <unsigned kMls, DictMode kMode>
+class BinaryTree {
+    static constexpr bool kTwo = kMode != DictMode::noDict;
+
+public:
+    BinaryTree(MatchState& ms, const Segments& sg)
+        : ms_(ms), sg_(sg), roots_(ms.hashTable), nodes_(ms.chainTable), hashLog_(ms.cp.hashLog),
+          btMask_((u32(1) << (ms.cp.chainLog - 1)) - 1), compares_(u32(1) << ms.cp.searchLog) {}
+
+    ZEST_FORCE_INLINE size_t find(const u8* ip, u32& offBase) {
+        const u32 curr = u32(ip - sg_.base);
+        addUnsorted(curr);
+        const size_t h = hashPtr<kMls>(ip, hashLog_);
+        sortPending(roots_[h], curr);
+        size_t best = 0;
+        u32 bestIdx = 0;
+        insertAtRoot<true>(curr, roots_[h], btLow(curr), best, bestIdx);
+        roots_[h] = curr;
+        if constexpr (kMode == DictMode::attached) findInDictionary(ip, best, bestIdx);
+        // Lengths found in a descent rely on the tree's order; the winner's
+        // is measured again so a damaged order can never yield a false match.
+        if (best >= 4) best = extend(ip, bestIdx, 0);
+        // In a repetitive stretch (a match overlapping its own source) the
+        // positions up to the source's end repeat what is indexed already.
+        const u32 sourceEnd = best >= 4 ? bestIdx + u32(best) : 0;
+        const u32 next = sourceEnd > curr + 8 + 1 ? sourceEnd - 8 : curr + 1;
+        if (next > ms_.nextToUpdate) ms_.nextToUpdate = next;
+        if (best < 4) return 0;
+        offBase = offsetToOffBase(curr - bestIdx);
+        return best;
+    }
+
+    // Dictionary loading: insert position idx sorted, right away.
+    ZEST_FORCE_INLINE void insertSorted(u32 idx) {
+        const size_t h = hashPtr<kMls>(sg_.base + idx, hashLog_);
+        size_t best = 0;
+        u32 bestIdx = 0;
+        insertAtRoot<false>(idx, roots_[h], btLow(idx), best, bestIdx);
+        roots_[h] = idx;
+    }
+
+private:
+    ZEST_FORCE_INLINE u32* node(u32 idx) const { return nodes_ + 2 * size_t(idx & btMask_); }
+    // Nodes at or below this index have had their slots reused (at == the
+    // position being inserted; everything indexed so far is below it).
+    ZEST_FORCE_INLINE u32 btLow(u32 at) const { return at > btMask_ ? at - btMask_ : 0; }
+    // The byte at window index idx (in the older segment, or the current one).
+    ZEST_FORCE_INLINE u8 byteAt(u32 idx) const {
+        if constexpr (kTwo) return idx < sg_.prefixStartIndex ? sg_.dictBase[idx] : sg_.base[idx];
+        else return sg_.base[idx];
+    }
+    // Length of the common prefix of p (current segment) and the data at
+    // index m, knowing that the first `known` bytes are equal.
+    ZEST_FORCE_INLINE size_t extend(const u8* p, u32 m, size_t known) const {
+        if (!kTwo || m >= sg_.prefixStartIndex) return known + countMatch(p + known, sg_.base + m + known, sg_.iend);
+        const u8* const mp = sg_.dictBase + m;
+        const size_t inOlder = size_t(sg_.dictEnd - mp);
+        if (known < inOlder)
+            return known + countMatch2Segments(p + known, mp + known, sg_.iend, sg_.dictEnd, sg_.prefixStart);
+        return known + countMatch(p + known, sg_.prefixStart + (known - inOlder), sg_.iend);
+    }
+
+    // Push positions nextToUpdate..target-1 on their buckets' lists.
+    ZEST_FORCE_INLINE void addUnsorted(u32 target) {
+        const u8* const base = sg_.base;
+        for (u32 i = ms_.nextToUpdate; i < target; ++i) {
+            const size_t h = hashPtr<kMls>(base + i, hashLog_);
+            u32* const n = node(i);
+            n[0] = roots_[h];
+            n[1] = kUnsorted;
+            roots_[h] = i;
+        }
+        if (target > ms_.nextToUpdate) ms_.nextToUpdate = target;
+    }
+
+    // Sort the unsorted positions at the head of a bucket (newest first from
+    // `head`) into the tree below them, oldest first.
+    ZEST_FORCE_INLINE void sortPending(u32 head, u32 curr) {
+        const u32 low = btLow(curr);
+        // Only positions of the current segment are sorted: their bytes run to iend.
+        const u32 sortLow = sg_.prefixStartIndex;
+        u32 m = head;
+        u32 newer = 0;
+        u32 budget = compares_;
+        while (m > low && m >= sortLow && node(m)[1] == kUnsorted && budget) {
+            --budget;
+            node(m)[1] = newer;  // reversed list: each node names the next newer one
+            newer = m;
+            m = node(m)[0];
+        }
+        // Older pending positions that were not reached are dropped (a
+        // pending one of the older segment becomes a leaf): only sorted nodes
+        // may hang below a sorted one.
+        if (m > low && node(m)[1] == kUnsorted) {
+            if (newer) {
+                node(newer)[0] = 0;
+            } else {
+                node(m)[0] = 0;
+                node(m)[1] = 0;
+            }
+        }
+        for (u32 x = newer; x;) {
+            const u32 next = node(x)[1];
+            size_t unused = 0;
+            u32 unusedIdx = 0;
+            insertAtRoot<false>(x, node(x)[0], low, unused, unusedIdx);
+            x = next;
+        }
+    }
+
+    // Make position idx the root of the tree rooted at `root` (whose nodes
+    // are all older): the tree is split around idx's bytes into its smaller
+    // and larger subtrees. With kSearch, the longest match met is kept.
+    // Nodes at or below `low` are not visited.
+    template <bool kSearch>
+    ZEST_FORCE_INLINE void insertAtRoot(u32 idx, u32 root, u32 low, size_t& best, u32& bestIdx) {
+        const u8* const p = sg_.base + idx;
+        const u8* const iend = sg_.iend;
+        const u32 windowLow = sg_.dictStartIndex;
+        u32* smaller = node(idx);
+        u32* larger = smaller + 1;
+        size_t commonSmaller = 0, commonLarger = 0;
+        u32 m = root;
+        for (u32 budget = compares_; m > low && m >= windowLow && budget; --budget) {
+            u32* const mn = node(m);
+            size_t len = commonSmaller < commonLarger ? commonSmaller : commonLarger;
+            len = extend(p, m, len);
+            // A longer match wins when its extra bytes pay for its farther offset.
+            if (kSearch && len > best &&
+                (best == 0 || int(4 * (len - best)) > int(highBit32(idx - m + 1)) - int(highBit32(idx - bestIdx + 1)))) {
+                best = len;
+                bestIdx = m;
+            }
+            // Equal up to the end of the data: the order is unknown, so m and
+            // its subtrees are dropped.
+            if (p + len == iend) break;
+            if (byteAt(m + u32(len)) < p[len]) {
+                *smaller = m;
+                commonSmaller = len;
+                smaller = mn + 1;
+                m = mn[1];
+            } else {
+                *larger = m;
+                commonLarger = len;
+                larger = mn;
+                m = mn[0];
+            }
+        }
+        *smaller = 0;
+        *larger = 0;
+    }
+
+    // Descend an attached dictionary's tree (read only) for longer matches.
+    ZEST_FORCE_INLINE void findInDictionary(const u8* ip, size_t& best, u32& bestIdx) const {
+        const MatchState& d = *ms_.dictMs;
+        const u32 delta = ms_.dictIndexDelta;
+        const u32 dMask = (u32(1) << (d.cp.chainLog - 1)) - 1;
+        const u32 dEnd = d.nextToUpdate;
+        const u32 dLow = dEnd > dMask ? dEnd - dMask : 0;
+        const u8* const iend = sg_.iend;
+        size_t commonSmaller = 0, commonLarger = 0;
+        u32 m = d.hashTable[hashPtr<kMls>(ip, d.cp.hashLog)];
+        for (u32 budget = compares_; m > dLow && m >= d.window.lowLimit && budget; --budget) {
+            const u32 w = m + delta;
+            if (w < sg_.dictStartIndex) break;
+            size_t len = commonSmaller < commonLarger ? commonSmaller : commonLarger;
+            len = extend(ip, w, len);
+            if (len > best) {
+                best = len;
+                bestIdx = w;
+            }
+            if (ip + len == iend) break;
+            const u32* const mn = d.chainTable + 2 * size_t(m & dMask);
+            if (byteAt(w + u32(len)) < ip[len]) {
+                commonSmaller = len;
+                m = mn[1];
+            } else {
+                commonLarger = len;
+                m = mn[0];
+            }
+        }
+    }
+
+    MatchState& ms_;
+    const Segments& sg_;
+    u32* const roots_;
+    u32* const nodes_;
+    const unsigned hashLog_;
+    const u32 btMask_;
+    const u32 compares_;
+};
+
+}  // namespace
+
+BlockCompressor lazyBinaryTree(unsigned depth, DictMode mode) { return lazyCompressor<BinaryTree>(depth, mode); }
+
+void fillTablesBinaryTree(MatchState& ms, const u8* end) {
+    const u8* const base = ms.window.base;
+    const u32 target = u32(end - base);
+    if (target < ms.nextToUpdate + 8) return;
+    // The content is the window's current segment; it is sorted in as a block would be.
+    const u8* const start = base + ms.nextToUpdate;
+    const Segments sg = Segments::of<false>(ms, start, size_t(end - start));
+    withMinMatch(ms.cp.minMatch, [&](auto m) {
+        BinaryTree<m.value, DictMode::noDict> tree(ms, sg);
+        for (u32 i = ms.nextToUpdate; i + 8 <= target; ++i) tree.insertSorted(i);
+    });
+    ms.nextToUpdate = target - 8 + 1;
+}
+
+}  // namespace zest

@@ -11,7 +11,8 @@
 // Positions inside long matches are thus indexed cheaply, and sorted only if
 // a later search needs them. Every descent is bounded by 2^searchLog
 // comparisons; what lies beyond is cut off, so the tree stays a valid search
-// tree.
+// tree. Dictionaries are loaded unsorted too: sorting them up front with a
+// small budget would cut most of each tree away.
 #include "compress/lazy.h"
 
 namespace zest {
@@ -51,13 +52,17 @@ public:
         return best;
     }
 
-    // Dictionary loading: insert position idx sorted, right away.
-    ZEST_FORCE_INLINE void insertSorted(u32 idx) {
-        const size_t h = hashPtr<kMls>(sg_.base + idx, hashLog_);
-        size_t best = 0;
-        u32 bestIdx = 0;
-        insertAtRoot<false>(idx, roots_[h], btLow(idx), best, bestIdx);
-        roots_[h] = idx;
+    // Push positions nextToUpdate..target-1 on their buckets' lists.
+    ZEST_FORCE_INLINE void addUnsorted(u32 target) {
+        const u8* const base = sg_.base;
+        for (u32 i = ms_.nextToUpdate; i < target; ++i) {
+            const size_t h = hashPtr<kMls>(base + i, hashLog_);
+            u32* const n = node(i);
+            n[0] = roots_[h];
+            n[1] = kUnsorted;
+            roots_[h] = i;
+        }
+        if (target > ms_.nextToUpdate) ms_.nextToUpdate = target;
     }
 
 private:
@@ -81,50 +86,31 @@ private:
         return known + countMatch(p + known, sg_.prefixStart + (known - inOlder), sg_.iend);
     }
 
-    // Push positions nextToUpdate..target-1 on their buckets' lists.
-    ZEST_FORCE_INLINE void addUnsorted(u32 target) {
-        const u8* const base = sg_.base;
-        for (u32 i = ms_.nextToUpdate; i < target; ++i) {
-            const size_t h = hashPtr<kMls>(base + i, hashLog_);
-            u32* const n = node(i);
-            n[0] = roots_[h];
-            n[1] = kUnsorted;
-            roots_[h] = i;
-        }
-        if (target > ms_.nextToUpdate) ms_.nextToUpdate = target;
-    }
-
     // Sort the unsorted positions at the head of a bucket (newest first from
     // `head`) into the tree below them, oldest first.
     ZEST_FORCE_INLINE void sortPending(u32 head, u32 curr) {
         const u32 low = btLow(curr);
-        // Only positions of the current segment are sorted: their bytes run to iend.
-        const u32 sortLow = sg_.prefixStartIndex;
+        const u32 windowLow = sg_.dictStartIndex;
         u32 m = head;
         u32 newer = 0;
         u32 budget = compares_;
-        while (m > low && m >= sortLow && node(m)[1] == kUnsorted && budget) {
+        while (m > low && m >= windowLow && node(m)[1] == kUnsorted && budget) {
             --budget;
             node(m)[1] = newer;  // reversed list: each node names the next newer one
             newer = m;
             m = node(m)[0];
         }
-        // Older pending positions that were not reached are dropped (a
-        // pending one of the older segment becomes a leaf): only sorted nodes
-        // may hang below a sorted one.
-        if (m > low && node(m)[1] == kUnsorted) {
-            if (newer) {
-                node(newer)[0] = 0;
-            } else {
-                node(m)[0] = 0;
-                node(m)[1] = 0;
-            }
-        }
+        if (!newer) return;
+        // Older pending positions that were not reached are dropped: only
+        // sorted nodes may hang below a sorted one.
+        if (m > low && node(m)[1] == kUnsorted) node(newer)[0] = 0;
         for (u32 x = newer; x;) {
             const u32 next = node(x)[1];
             size_t unused = 0;
             u32 unusedIdx = 0;
-            insertAtRoot<false>(x, node(x)[0], low, unused, unusedIdx);
+            // A position of the older segment is compared up to that segment's end.
+            if (kTwo && x < sg_.prefixStartIndex) insertAtRoot<false, true>(x, node(x)[0], low, unused, unusedIdx);
+            else insertAtRoot<false>(x, node(x)[0], low, unused, unusedIdx);
             x = next;
         }
     }
@@ -132,20 +118,23 @@ private:
     // Make position idx the root of the tree rooted at `root` (whose nodes
     // are all older): the tree is split around idx's bytes into its smaller
     // and larger subtrees. With kSearch, the longest match met is kept.
-    // Nodes at or below `low` are not visited.
-    template <bool kSearch>
+    // A node at or below `low` is still a candidate (its bytes are in the
+    // window) but a leaf: its slot may hold a newer node. kOlder: idx (and
+    // so every node below it) lies in the window's older segment.
+    template <bool kSearch, bool kOlder = false>
     ZEST_FORCE_INLINE void insertAtRoot(u32 idx, u32 root, u32 low, size_t& best, u32& bestIdx) {
-        const u8* const p = sg_.base + idx;
-        const u8* const iend = sg_.iend;
+        const u8* const p = (kOlder ? sg_.dictBase : sg_.base) + idx;
+        const u8* const iend = kOlder ? sg_.dictEnd : sg_.iend;
         const u32 windowLow = sg_.dictStartIndex;
         u32* smaller = node(idx);
         u32* larger = smaller + 1;
         size_t commonSmaller = 0, commonLarger = 0;
         u32 m = root;
-        for (u32 budget = compares_; m > low && m >= windowLow && budget; --budget) {
+        for (u32 budget = compares_; m >= windowLow && budget; --budget) {
             u32* const mn = node(m);
             size_t len = commonSmaller < commonLarger ? commonSmaller : commonLarger;
-            len = extend(p, m, len);
+            if constexpr (kOlder) len += countMatch(p + len, sg_.dictBase + m + len, iend);
+            else len = extend(p, m, len);
             // A longer match wins when its extra bytes pay for its farther offset.
             if (kSearch && len > best &&
                 (best == 0 || int(4 * (len - best)) > int(highBit32(idx - m + 1)) - int(highBit32(idx - bestIdx + 1)))) {
@@ -155,13 +144,21 @@ private:
             // Equal up to the end of the data: the order is unknown, so m and
             // its subtrees are dropped.
             if (p + len == iend) break;
-            if (byteAt(m + u32(len)) < p[len]) {
+            if ((kOlder ? sg_.dictBase[m + len] : byteAt(m + u32(len))) < p[len]) {
                 *smaller = m;
+                if (m <= low) {
+                    smaller = &dummy_;
+                    break;
+                }
                 commonSmaller = len;
                 smaller = mn + 1;
                 m = mn[1];
             } else {
                 *larger = m;
+                if (m <= low) {
+                    larger = &dummy_;
+                    break;
+                }
                 commonLarger = len;
                 larger = mn;
                 m = mn[0];
@@ -171,7 +168,9 @@ private:
         *larger = 0;
     }
 
-    // Descend an attached dictionary's tree (read only) for longer matches.
+    // Search an attached dictionary (read only). Its positions were loaded
+    // unsorted: each bucket is a list, newest first, walked like a chain;
+    // sorted nodes, should there be any, are descended as a tree.
     ZEST_FORCE_INLINE void findInDictionary(const u8* ip, size_t& best, u32& bestIdx) const {
         const MatchState& d = *ms_.dictMs;
         const u32 delta = ms_.dictIndexDelta;
@@ -181,7 +180,7 @@ private:
         const u8* const iend = sg_.iend;
         size_t commonSmaller = 0, commonLarger = 0;
         u32 m = d.hashTable[hashPtr<kMls>(ip, d.cp.hashLog)];
-        for (u32 budget = compares_; m > dLow && m >= d.window.lowLimit && budget; --budget) {
+        for (u32 budget = compares_; m >= d.window.lowLimit && budget; --budget) {
             const u32 w = m + delta;
             if (w < sg_.dictStartIndex) break;
             size_t len = commonSmaller < commonLarger ? commonSmaller : commonLarger;
@@ -190,8 +189,12 @@ private:
                 best = len;
                 bestIdx = w;
             }
-            if (ip + len == iend) break;
+            if (ip + len == iend || m <= dLow) break;  // a node at or below dLow is a leaf
             const u32* const mn = d.chainTable + 2 * size_t(m & dMask);
+            if (mn[1] == kUnsorted) {
+                m = mn[0];
+                continue;
+            }
             if (byteAt(w + u32(len)) < ip[len]) {
                 commonSmaller = len;
                 m = mn[1];
@@ -209,6 +212,7 @@ private:
     const unsigned hashLog_;
     const u32 btMask_;
     const u32 compares_;
+    u32 dummy_ = 0;  // where the links of a cut-off node go
 };
 
 }  // namespace
@@ -219,14 +223,13 @@ void fillTablesBinaryTree(MatchState& ms, const u8* end) {
     const u8* const base = ms.window.base;
     const u32 target = u32(end - base);
     if (target < ms.nextToUpdate + 8) return;
-    // The content is the window's current segment; it is sorted in as a block would be.
+    // The content is the window's current segment, added unsorted.
     const u8* const start = base + ms.nextToUpdate;
     const Segments sg = Segments::of<false>(ms, start, size_t(end - start));
     withMinMatch(ms.cp.minMatch, [&](auto m) {
         BinaryTree<m.value, DictMode::noDict> tree(ms, sg);
-        for (u32 i = ms.nextToUpdate; i + 8 <= target; ++i) tree.insertSorted(i);
+        tree.addUnsorted(target - 8 + 1);
     });
-    ms.nextToUpdate = target - 8 + 1;
 }
 
 }  // namespace zest

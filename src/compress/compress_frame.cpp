@@ -263,15 +263,16 @@ size_t beginFrameWith(CCtx* c, const CCtxParams& p, u64 pledged, bool bufferedIn
 namespace {
 
 // Rebase every index so the newest window fits far below the 32-bit limit.
-void correctIndices(CCtx* c, u32 blockEnd) {
+// Everything a block starting at index blockStart can reach is kept.
+void correctIndices(CCtx* c, u32 blockStart) {
     MatchState& ms = c->ms;
     const u32 maxDist = u32(1) << ms.cp.windowLog;
     const u32 keep = maxDist + kWindowStartIndex;
-    if (blockEnd <= keep) return;
+    if (blockStart <= keep) return;
     // Chains and trees place an index at slot (index mod their size): a
     // multiple of that size keeps every entry in its slot.
     const u32 cycle = ms.layout.chainEntries > 64 ? u32(ms.layout.chainEntries) : 64;
-    const u32 correction = (blockEnd - keep) / cycle * cycle;
+    const u32 correction = (blockStart - keep) / cycle * cycle;
     if (correction == 0) return;
     ms.rebaseTables(correction);
     Window& w = ms.window;
@@ -328,8 +329,8 @@ CCtxParams levelParams(int level) {
 
 size_t compressBlockBody(CCtx* c, u8* dst, size_t dstCapacity, const u8* src, size_t srcSize) {
     MatchState& ms = c->ms;
+    if (ms.window.indexOf(src + srcSize) > c->indexLimit) correctIndices(c, ms.window.indexOf(src));
     const u32 blockEnd = ms.window.indexOf(src + srcSize);
-    if (blockEnd > c->indexLimit) correctIndices(c, blockEnd);
     if (srcSize < 8) return 0;
     c->seqs.reset();
     const DictMode mode = !extDictInReach(ms, blockEnd) ? DictMode::noDict

@@ -125,26 +125,34 @@ size_t lazyParse(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* src
     return size_t(iend - anchor);
 }
 
-// The block compressor of a finder for a depth and mode, per hashed length.
-template <template <unsigned, DictMode> class FinderT, unsigned kDepth, DictMode kMode>
-size_t lazyBlock(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* src, size_t srcSize) {
-    return withMinMatch(ms.cp.minMatch, [&](auto m) {
-        return lazyParse<FinderT<m.value, kMode>, kDepth, kMode>(ms, seqs, rep, src, srcSize);
-    });
-}
-
-// The table of block compressors of a finder: [depth][mode].
-template <template <unsigned, DictMode> class FinderT>
-BlockCompressor lazyCompressor(unsigned depth, DictMode mode) {
+// The table of block compressors Block<kDepth, kMode>::run, by lookahead
+// depth (0..2) and dictionary mode.
+template <template <unsigned, DictMode> class Block>
+BlockCompressor compressorTable(unsigned depth, DictMode mode) {
     static constexpr BlockCompressor kTable[3][3] = {
-        {lazyBlock<FinderT, 0, DictMode::noDict>, lazyBlock<FinderT, 0, DictMode::extDict>,
-         lazyBlock<FinderT, 0, DictMode::attached>},
-        {lazyBlock<FinderT, 1, DictMode::noDict>, lazyBlock<FinderT, 1, DictMode::extDict>,
-         lazyBlock<FinderT, 1, DictMode::attached>},
-        {lazyBlock<FinderT, 2, DictMode::noDict>, lazyBlock<FinderT, 2, DictMode::extDict>,
-         lazyBlock<FinderT, 2, DictMode::attached>},
+        {Block<0, DictMode::noDict>::run, Block<0, DictMode::extDict>::run, Block<0, DictMode::attached>::run},
+        {Block<1, DictMode::noDict>::run, Block<1, DictMode::extDict>::run, Block<1, DictMode::attached>::run},
+        {Block<2, DictMode::noDict>::run, Block<2, DictMode::extDict>::run, Block<2, DictMode::attached>::run},
     };
     return kTable[depth][int(mode)];
+}
+
+// The lazy parser over FinderT<minMatch, mode>, instantiated per hashed length.
+template <template <unsigned, DictMode> class FinderT>
+struct LazyBlocks {
+    template <unsigned kDepth, DictMode kMode>
+    struct Block {
+        static size_t run(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* src, size_t srcSize) {
+            return withMinMatch(ms.cp.minMatch, [&](auto m) {
+                return lazyParse<FinderT<m.value, kMode>, kDepth, kMode>(ms, seqs, rep, src, srcSize);
+            });
+        }
+    };
+};
+
+template <template <unsigned, DictMode> class FinderT>
+BlockCompressor lazyCompressor(unsigned depth, DictMode mode) {
+    return compressorTable<LazyBlocks<FinderT>::template Block>(depth, mode);
 }
 
 }  // namespace zest

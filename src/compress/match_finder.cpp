@@ -25,7 +25,7 @@ TableLayout tableLayout(const CParams& cp, Finder f) {
     case Finder::dfast:
     case Finder::hashChain:
     case Finder::binaryTree: l.chainEntries = size_t(1) << cp.chainLog; break;
-    case Finder::rowHash: l.tagBytes = l.hashEntries + (l.hashEntries >> rowLogOf(cp.searchLog)); break;
+    case Finder::rowHash: l.tagBytes = l.hashEntries + (l.hashEntries >> rowLogOf(cp.searchLog)) * kRowTagHeader; break;
     }
     return l;
 }

@@ -28,7 +28,7 @@ Finder finderFor(Strategy s, ParamSwitch row);
 //   fast        hash: hashLog bits
 //   dfast       hash: 8-byte hashes (hashLog); chain: minMatch hashes (chainLog)
 //   hashChain   hash: chain heads (hashLog); chain: links, by index modulo 2^chainLog
-//   rowHash     hash: rows of 2^rowLog indices; tags: one byte per entry, then one head per row
+//   rowHash     hash: rows of 2^rowLog indices; tags: per row a header (its head) and a byte per entry
 //   binaryTree  hash: tree roots (hashLog); chain: two children per node (2^(chainLog-1) nodes)
 struct TableLayout {
     size_t hashEntries = 0;   // u32 indices
@@ -40,8 +40,10 @@ struct TableLayout {
 };
 TableLayout tableLayout(const CParams& cp, Finder f);
 
-// Rows of the row finder hold 16, 32 or 64 entries, picked by searchLog.
+// Rows of the row finder hold 16, 32 or 64 entries, picked by searchLog; each
+// row's tags follow a header of kRowTagHeader bytes (its head).
 constexpr unsigned rowLogOf(unsigned searchLog) { return searchLog < 4 ? 4u : searchLog > 6 ? 6u : searchLog; }
+constexpr unsigned kRowTagHeader = 16;
 
 struct MatchState {
     Window window;

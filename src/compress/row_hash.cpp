@@ -3,7 +3,8 @@
 // entries (rowLog from searchLog); each entry holds an index and, in a
 // parallel byte array, 8 more bits of the hash (its tag). A row is a ring
 // written backwards from its head, so walking forward from the head visits
-// entries newest first. A search compares the row's tags with the wanted one
+// entries newest first. The tag row starts with a 16-byte header holding the
+// head, so the head and the tags share a cache line. A search compares the row's tags with the wanted one
 // in a few SIMD instructions and visits only the entries whose tag matches,
 // at most 2^searchLog of them.
 //
@@ -41,55 +42,64 @@ ZEST_FORCE_INLINE u64 fromHead(u64 m, unsigned head, unsigned entries) {
     return ((m >> head) | (m << (entries - head))) & all;
 }
 
-// One row table: indices, tags, heads, and the hash geometry.
+// One row table: indices, tags (with the heads), and the hash geometry.
+// Rows of 2^kRowLog entries.
+template <unsigned kRowLog>
 struct Rows {
+    static constexpr unsigned rowLog = kRowLog;
+    static constexpr unsigned kEntries = 1u << kRowLog;
+    static constexpr size_t kTagStride = kRowTagHeader + kEntries;  // head, padding, tags
     u32* table;
     u8* tags;
-    u8* heads;
-    unsigned rowLog;
     unsigned hashBits;  // row bits + tag bits
 
     explicit Rows(const MatchState& ms)
-        : table(ms.hashTable), tags(ms.tagTable), heads(ms.tagTable + (size_t(1) << ms.cp.hashLog)),
-          rowLog(rowLogOf(ms.cp.searchLog)), hashBits(ms.cp.hashLog - rowLogOf(ms.cp.searchLog) + kTagBits) {}
+        : table(ms.hashTable), tags(ms.tagTable), hashBits(ms.cp.hashLog - kRowLog + kTagBits) {}
 
     ZEST_FORCE_INLINE void prefetch(u32 h) const {
         const size_t row = size_t(h >> kTagBits) << rowLog;
-        __builtin_prefetch(tags + row);
+        __builtin_prefetch(tags + (h >> kTagBits) * kTagStride + kRowTagHeader);
         __builtin_prefetch(table + row);
-        if (rowLog == 6) __builtin_prefetch(table + row + 16);
+        if constexpr (kRowLog == 6) __builtin_prefetch(table + row + 16);
     }
     ZEST_FORCE_INLINE void insert(u32 h, u32 idx) {
         const size_t r = h >> kTagBits;
-        const unsigned mask = (1u << rowLog) - 1;
-        const unsigned head = (heads[r] - 1u) & mask;
-        heads[r] = u8(head);
-        tags[(r << rowLog) + head] = u8(h);
+        u8* const tagRow = tags + r * kTagStride;
+        const unsigned head = (tagRow[0] - 1u) & (kEntries - 1);
+        tagRow[0] = u8(head);
+        tagRow[kRowTagHeader + head] = u8(h);
         table[(r << rowLog) + head] = idx;
     }
-    // Call f(index) for the entries whose tag matches, newest first, at most
-    // `attempts` of them; f returns false to stop.
-    template <class F>
-    ZEST_FORCE_INLINE void forEachCandidate(u32 h, unsigned attempts, F&& f) const {
+    // Gather the indices of the entries whose tag matches, newest first, at
+    // most `attempts` of them, down to `low` (older ones follow), and
+    // prefetch their data. Returns how many.
+    ZEST_FORCE_INLINE unsigned candidates(u32 h, unsigned attempts, u32 low, const u8* base, u32* out) const {
         const size_t r = h >> kTagBits;
-        const unsigned entries = 1u << rowLog;
-        const unsigned head = heads[r];
-        const size_t rowStart = r << rowLog;
-        u64 m = fromHead(tagMatches(tags + rowStart, u8(h), entries), head, entries);
-        for (; m && attempts; --attempts, m &= m - 1) {
-            const unsigned slot = (head + unsigned(__builtin_ctzll(m))) & (entries - 1);
-            if (!f(table[rowStart + slot])) return;
-        }
+        const u8* const tagRow = tags + r * kTagStride;
+        const u32* const row = table + (r << rowLog);
+        const unsigned head = tagRow[0];
+        u64 m = fromHead(tagMatches(tagRow + kRowTagHeader, u8(h), kEntries), head, kEntries);
+        // At most `attempts`, the newest (counted only when a row holds more).
+        unsigned n = 0;
+        auto gather = [&](auto counted) ZEST_FORCE_INLINE_LAMBDA {
+            for (; m && (!counted.value || n < attempts); m &= m - 1) {
+                const u32 idx = row[(head + unsigned(__builtin_ctzll(m))) & (kEntries - 1)];
+                if (idx < low) break;
+                __builtin_prefetch(base + idx);
+                out[n++] = idx;
+            }
+        };
+        if (attempts >= kEntries) gather(std::false_type{});
+        else gather(std::true_type{});
+        return n;
     }
 };
 
-template <unsigned kMls, DictMode kMode>
+template <unsigned kMls, DictMode kMode, unsigned kRowLog>
 class RowHash {
 public:
     RowHash(MatchState& ms, const Segments& sg)
-        : ms_(ms), sg_(sg), rows_(ms),
-          attempts_(ms.cp.searchLog < rowLogOf(ms.cp.searchLog) ? 1u << ms.cp.searchLog
-                                                                 : 1u << rowLogOf(ms.cp.searchLog)),
+        : ms_(ms), sg_(sg), rows_(ms), attempts_(1u << (ms.cp.searchLog < kRowLog ? ms.cp.searchLog : kRowLog)),
           hashEnd_(u32(sg.iend - sg.base) - 8) {
         cacheAt(ms.nextToUpdate);
     }
@@ -103,11 +113,10 @@ public:
         const u32 h = hashAt(curr);
         size_t best = 3;
         u32 bestIdx = 0;
-        const u32 low = sg_.dictStartIndex;
-        unsigned left = attempts_;
-        rows_.forEachCandidate(h, attempts_, [&](u32 m) ZEST_FORCE_INLINE_LAMBDA {
-            if (m < low) return false;  // older ones follow
-            --left;
+        u32 cand[64];
+        const unsigned n = rows_.candidates(h, attempts_, sg_.dictStartIndex, base, cand);
+        for (unsigned k = 0; k < n; ++k) {
+            const u32 m = cand[k];
             size_t len = 0;
             if (!kTwo || m >= sg_.prefixStartIndex) {
                 const u8* const match = base + m;
@@ -120,13 +129,13 @@ public:
             if (len > best) {
                 best = len;
                 bestIdx = m;
-                if (ip + len == iend) return false;
+                if (ip + len == iend) break;
             }
-            return true;
-        });
+        }
         rows_.insert(h, curr);
         ms_.nextToUpdate = curr + 1;
         if constexpr (kMode == DictMode::attached) {
+            const unsigned left = attempts_ - n;
             if (ip + best != iend && left) findInDictionary(ip, best, bestIdx, left);
         }
         if (best < 4) return 0;
@@ -172,48 +181,77 @@ private:
     // Continue the search in an attached dictionary's own rows.
     ZEST_FORCE_INLINE void findInDictionary(const u8* ip, size_t& best, u32& bestIdx, unsigned left) const {
         const MatchState& d = *ms_.dictMs;
-        const Rows dr(d);
+        const Rows<kRowLog> dr(d);
         const u32 delta = ms_.dictIndexDelta;
         const u8* const iend = sg_.iend;
         const u32 h = u32(hashPtr<kMls>(ip, dr.hashBits));
-        dr.forEachCandidate(h, left, [&](u32 m) ZEST_FORCE_INLINE_LAMBDA {
-            if (m < d.window.lowLimit) return false;
-            const u32 w = m + delta;
-            if (w < sg_.dictStartIndex) return false;  // out of the window, and older ones too
+        u32 cand[64];
+        // Candidates below the window (w < dictStartIndex) are older than the rest: stop there.
+        const u32 low = sg_.dictStartIndex > delta + d.window.lowLimit ? sg_.dictStartIndex - delta : d.window.lowLimit;
+        const unsigned n = dr.candidates(h, left, low, d.window.base, cand);
+        for (unsigned k = 0; k < n; ++k) {
+            const u32 w = cand[k] + delta;
             const u8* const match = sg_.dictBase + w;
             if (sg_.fits<true>(match, w, 4) && readLE32(match) == readLE32(ip)) {
                 const size_t len = countMatch2Segments(ip + 4, match + 4, iend, sg_.dictEnd, sg_.prefixStart) + 4;
                 if (len > best) {
                     best = len;
                     bestIdx = w;
-                    if (ip + len == iend) return false;
+                    if (ip + len == iend) break;
                 }
             }
-            return true;
-        });
+        }
     }
 
     MatchState& ms_;
     const Segments& sg_;
-    Rows rows_;
+    Rows<kRowLog> rows_;
     const unsigned attempts_;
     const u32 hashEnd_;  // last position whose 8 bytes lie in the block
     u32 cacheNext_ = 0;
     u32 cache_[8] = {};
 };
 
+// Call f(std::integral_constant<unsigned, rowLog>): code is instantiated per row width.
+template <class F>
+ZEST_FORCE_INLINE decltype(auto) withRowLog(unsigned searchLog, F&& f) {
+    switch (rowLogOf(searchLog)) {
+    case 4: return f(std::integral_constant<unsigned, 4>{});
+    case 5: return f(std::integral_constant<unsigned, 5>{});
+    default: return f(std::integral_constant<unsigned, 6>{});
+    }
+}
+
+template <unsigned kRowLog>
+struct RowWidth {
+    template <unsigned kMls, DictMode kMode>
+    using Finder = RowHash<kMls, kMode, kRowLog>;
+};
+
+template <unsigned kDepth, DictMode kMode>
+struct RowBlock {
+    static size_t run(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* src, size_t srcSize) {
+        return withRowLog(ms.cp.searchLog, [&](auto r) {
+            using Blocks = LazyBlocks<RowWidth<r.value>::template Finder>;
+            return Blocks::template Block<kDepth, kMode>::run(ms, seqs, rep, src, srcSize);
+        });
+    }
+};
+
 }  // namespace
 
-BlockCompressor lazyRowHash(unsigned depth, DictMode mode) { return lazyCompressor<RowHash>(depth, mode); }
+BlockCompressor lazyRowHash(unsigned depth, DictMode mode) { return compressorTable<RowBlock>(depth, mode); }
 
 void fillTablesRowHash(MatchState& ms, const u8* end) {
     const u8* const base = ms.window.base;
     const u32 target = u32(end - base);
     if (target < 8) return;
-    Rows rows(ms);
-    withMinMatch(ms.cp.minMatch, [&](auto m) {
-        for (u32 i = ms.nextToUpdate; i + 8 <= target; ++i)
-            rows.insert(u32(hashPtr<m.value>(base + i, rows.hashBits)), i);
+    withRowLog(ms.cp.searchLog, [&](auto r) {
+        Rows<r.value> rows(ms);
+        withMinMatch(ms.cp.minMatch, [&](auto m) {
+            for (u32 i = ms.nextToUpdate; i + 8 <= target; ++i)
+                rows.insert(u32(hashPtr<m.value>(base + i, rows.hashBits)), i);
+        });
     });
     if (target - 8 + 1 > ms.nextToUpdate) ms.nextToUpdate = target - 8 + 1;
 }

@@ -5,7 +5,7 @@
 #include <cstring>
 
 #include "common/cpu.h"
-#include "decompress/seq_tables.h"
+#include "format/sequence_codes.h"
 
 namespace zest {
 namespace {

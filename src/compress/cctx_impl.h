@@ -10,7 +10,7 @@
 #include "compress/cctx.h"
 #include "compress/dict_content.h"
 #include "compress/match_finder.h"
-#include "decompress/frame.h"
+#include "format/frame_format.h"
 
 namespace zest {
 

@@ -1,9 +1,7 @@
 // Parsing of compression dictionaries ("Dictionary Format" of the spec).
 #include "compress/dict_content.h"
 
-#include "decompress/frame.h"
-#include "decompress/seq_tables.h"
-#include "entropy/huf_decode.h"
+#include "format/dictionary_format.h"
 
 namespace zest {
 namespace {
@@ -19,19 +17,13 @@ void keepTail(DictContent& d) {
     }
 }
 
-// Read one FSE table description of a dictionary into an encoding table. A
-// table coding every symbol up to the stream's maximum can be reused blindly.
-size_t loadSeqTable(FseCTable& ct, RepeatMode& repeat, const u8*& ip, const u8* end, unsigned maxCode,
-                    unsigned maxLog, unsigned validUpTo) {
-    short norm[kFseMaxSymbolValue + 1];
-    unsigned maxSymbol = maxCode, tableLog = 0;
-    const size_t n = readNormalizedCounts(norm, &maxSymbol, &tableLog, maxLog, ip, size_t(end - ip));
-    if (isError(n) || tableLog > maxLog || maxSymbol > maxCode) return ZEST_ERR(dictionary_corrupted);
-    if (isError(fseBuildCTable(&ct, norm, maxSymbol, tableLog))) return ZEST_ERR(dictionary_corrupted);
-    bool complete = maxSymbol >= validUpTo;
-    for (unsigned s = 0; complete && s <= validUpTo; ++s) complete = norm[s] != 0;
+// An encoding table from a dictionary's FSE description. A table coding
+// every symbol up to validUpTo can be reused blindly.
+size_t loadSeqTable(FseCTable& ct, RepeatMode& repeat, const DictFseTable& t, unsigned validUpTo) {
+    if (isError(fseBuildCTable(&ct, t.norm, t.maxSymbol, t.tableLog))) return ZEST_ERR(dictionary_corrupted);
+    bool complete = t.maxSymbol >= validUpTo;
+    for (unsigned s = 0; complete && s <= validUpTo; ++s) complete = t.norm[s] != 0;
     repeat = complete ? RepeatMode::valid : RepeatMode::check;
-    ip += n;
     return 0;
 }
 
@@ -40,7 +32,7 @@ size_t loadSeqTable(FseCTable& ct, RepeatMode& repeat, const u8*& ip, const u8* 
 size_t parseDictionary(DictContent& out, const void* dict, size_t dictSize, DictContentType type) {
     out = DictContent{};
     const u8* const start = static_cast<const u8*>(dict);
-    const bool hasMagic = dictSize >= 8 && readLE32(start) == kMagicDictionary;
+    const bool hasMagic = isFormattedDictionary(dict, dictSize);
     if (type == DictContentType::fullDict && !hasMagic) return ZEST_ERR(dictionary_wrong);
     if (type == DictContentType::rawContent || !hasMagic) {
         if (dictSize >= 8) {
@@ -51,33 +43,23 @@ size_t parseDictionary(DictContent& out, const void* dict, size_t dictSize, Dict
         return 0;
     }
 
-    const u8* ip = start + 8;
-    const u8* const end = start + dictSize;
-    out.dictID = readLE32(start + 4);
-    EntropyTables& e = out.entropy;
-
+    DictLayout l;
     HufTable dt;
-    const size_t hSize = readHufTable(&dt, ip, size_t(end - ip));
-    if (isError(hSize)) return ZEST_ERR(dictionary_corrupted);
+    ZEST_TRY(parseDictionaryLayout(l, dt, dict, dictSize));
+    EntropyTables& e = out.entropy;
     if (isError(hufCTableFromDTable(&e.huf, dt))) return ZEST_ERR(dictionary_corrupted);
-    ip += hSize;
     {
         u32 all[256];
         for (u32& c : all) c = 1;
         e.hufRepeat = hufCanEncode(e.huf, all, 255) ? RepeatMode::valid : RepeatMode::check;
     }
-
-    // Offsets first, then match lengths, then literal lengths.
-    ZEST_TRY(loadSeqTable(e.of, e.ofRepeat, ip, end, kOFMaxCode, kOFMaxLog, 0));
-    ZEST_TRY(loadSeqTable(e.ml, e.mlRepeat, ip, end, kMLMaxCode, kMLMaxLog, kMLMaxCode));
-    ZEST_TRY(loadSeqTable(e.ll, e.llRepeat, ip, end, kLLMaxCode, kLLMaxLog, kLLMaxCode));
-    if (end - ip < 12) return ZEST_ERR(dictionary_corrupted);
-    for (int i = 0; i < 3; ++i) out.rep[i] = readLE32(ip + 4 * i);
-    ip += 12;
-    out.content = ip;
-    out.contentSize = size_t(end - ip);
-    for (u32 r : out.rep)
-        if (r == 0 || r > out.contentSize) return ZEST_ERR(dictionary_corrupted);
+    ZEST_TRY(loadSeqTable(e.of, e.ofRepeat, l.of, 0));
+    ZEST_TRY(loadSeqTable(e.ml, e.mlRepeat, l.ml, kMLMaxCode));
+    ZEST_TRY(loadSeqTable(e.ll, e.llRepeat, l.ll, kLLMaxCode));
+    out.dictID = l.dictID;
+    for (int i = 0; i < 3; ++i) out.rep[i] = l.rep[i];
+    out.content = l.content;
+    out.contentSize = l.contentSize;
     // Offset codes: blindly reusable only if every code an offset into the
     // dictionary plus one block can need is present.
     {

@@ -6,7 +6,7 @@
 #include <cstdint>
 
 #include "common/buffers.h"
-#include "decompress/frame.h"
+#include "format/frame_format.h"
 
 namespace zest {
 

@@ -2,48 +2,21 @@
 
 #include "decompress/dctx.h"
 #include "decompress/frame.h"
+#include "format/dictionary_format.h"
 
 namespace zest {
 
 namespace {
 
-// Entropy section of a formatted dictionary: Huffman table, then offset,
-// match-length and literal-length FSE tables, then three repeat offsets.
-size_t readDictEntropy(DictEntropy& e, const u8* src, size_t size) {
-    const u8* ip = src;
-    const u8* const end = src + size;
-    size_t n = readHufTable(&e.huf, ip, size);
-    if (isError(n)) return ZEST_ERR(dictionary_corrupted);
-    hufBuildCells2(e.huf);  // built once here: a DDict is shared read-only
-    ip += n;
-
-    struct Part {
-        SeqCell* table;
-        unsigned* log;
-        SeqKind kind;
-        unsigned maxCode, maxLog;
-    };
-    const Part parts[3] = {{e.seq.of, &e.ofLog, SeqKind::offset, kOFMaxCode, kOFMaxLog},
-                           {e.seq.ml, &e.mlLog, SeqKind::matchLength, kMLMaxCode, kMLMaxLog},
-                           {e.seq.ll, &e.llLog, SeqKind::literalLength, kLLMaxCode, kLLMaxLog}};
-    for (const Part& p : parts) {
-        short norm[kMLMaxCode + 1];
-        unsigned maxSymbol = p.maxCode;
-        unsigned log = 0;
-        n = readNormalizedCounts(norm, &maxSymbol, &log, p.maxLog, ip, size_t(end - ip));
-        if (isError(n)) return ZEST_ERR(dictionary_corrupted);
-        switch (p.kind) {
-        case SeqKind::offset: buildSeqTable<SeqKind::offset>(p.table, norm, maxSymbol, log); break;
-        case SeqKind::matchLength: buildSeqTable<SeqKind::matchLength>(p.table, norm, maxSymbol, log); break;
-        default: buildSeqTable<SeqKind::literalLength>(p.table, norm, maxSymbol, log); break;
-        }
-        *p.log = log;
-        ip += n;
-    }
-    if (end - ip < 12) return ZEST_ERR(dictionary_corrupted);
-    for (int i = 0; i < 3; i++) e.rep[i] = readLE32(ip + 4 * i);
-    ip += 12;
-    return size_t(ip - src);
+// Decoding tables of a formatted dictionary's FSE descriptions.
+void buildDictTables(DictEntropy& e, const DictLayout& l) {
+    buildSeqTable<SeqKind::offset>(e.seq.of, l.of.norm, l.of.maxSymbol, l.of.tableLog);
+    buildSeqTable<SeqKind::matchLength>(e.seq.ml, l.ml.norm, l.ml.maxSymbol, l.ml.tableLog);
+    buildSeqTable<SeqKind::literalLength>(e.seq.ll, l.ll.norm, l.ll.maxSymbol, l.ll.tableLog);
+    e.ofLog = l.of.tableLog;
+    e.mlLog = l.ml.tableLog;
+    e.llLog = l.ll.tableLog;
+    for (int i = 0; i < 3; i++) e.rep[i] = l.rep[i];
 }
 
 }  // namespace
@@ -54,18 +27,17 @@ size_t digestDictionary(DDict* dd, DictContentType type) {
     dd->dictID = 0;
     dd->hasEntropy = false;
     if (type == DictContentType::rawContent) return 0;
-    const bool formatted = dd->dictSize >= 8 && readLE32(dd->dict) == kMagicDictionary;
-    if (!formatted) {
+    if (!isFormattedDictionary(dd->dict, dd->dictSize)) {
         if (type == DictContentType::fullDict) return ZEST_ERR(dictionary_corrupted);
         return 0;  // auto: raw content
     }
-    dd->dictID = readLE32(dd->dict + 4);
-    const size_t n = readDictEntropy(dd->entropy, dd->dict + 8, dd->dictSize - 8);
-    if (isError(n)) return n;
-    dd->content = dd->dict + 8 + n;
-    dd->contentSize = dd->dictSize - 8 - n;
-    for (u32 r : dd->entropy.rep)
-        if (r == 0 || r > dd->contentSize) return ZEST_ERR(dictionary_corrupted);
+    DictLayout l;
+    ZEST_TRY(parseDictionaryLayout(l, dd->entropy.huf, dd->dict, dd->dictSize));
+    hufBuildCells2(dd->entropy.huf);  // built once here: a DDict is shared read-only
+    buildDictTables(dd->entropy, l);
+    dd->dictID = l.dictID;
+    dd->content = l.content;
+    dd->contentSize = l.contentSize;
     dd->hasEntropy = true;
     return 0;
 }

@@ -6,8 +6,6 @@ namespace zest {
 
 namespace {
 
-bool isSkippableMagic(u32 magic) { return (magic & kMagicSkippableMask) == kMagicSkippableStart; }
-
 struct BlockHeader {
     unsigned type;
     bool last;

@@ -9,8 +9,6 @@ namespace zest {
 
 namespace {
 
-bool isSkippableMagic(u32 magic) { return (magic & kMagicSkippableMask) == kMagicSkippableStart; }
-
 // Frame sizes found by walking block headers without decoding them.
 struct FrameExtent {
     size_t compressedSize;        // or an error
@@ -236,8 +234,7 @@ size_t decompressionMargin(const void* src, size_t srcSize) {
 
 bool isFrame(const void* src, size_t srcSize) {
     if (srcSize < 4) return false;
-    const u32 magic = readLE32(src);
-    return magic == kMagic || isSkippableMagic(magic);
+    return classifyFrame(readLE32(src)) != FrameKind::unknown;
 }
 
 bool isSkippableFrame(const void* src, size_t srcSize) {

@@ -1,6 +1,7 @@
 // Internals of the compression context and of prepared dictionaries, shared
-// by cctx.cpp (creation, parameters, sizes), compress_frame.cpp (frames and
-// blocks), cstream.cpp (streaming) and cdict.cpp.
+// by cctx.cpp (creation, parameters, sizes), frame_params.cpp, frame_setup.cpp
+// (a frame's parameters and preparation), block_compress.cpp (blocks and the
+// frame around them), one_shot.cpp, cstream.cpp (streaming) and cdict.cpp.
 #pragma once
 #define XXH_INLINE_ALL
 #define XXH_STATIC_LINKING_ONLY
@@ -182,6 +183,12 @@ size_t getCCtxParam(const CCtxParams& p, int param, int* value);
 CParams resolvedCParams(const CCtxParams& p);
 // Fresh parameters for a level (what the simple API uses, ignoring sticky ones).
 CCtxParams levelParams(int level);
+// Each non-zero field of o replaces cp's.
+CParams overrideCParams(CParams cp, const CParams& o);
+// The level's parameters for a source and dictionary, explicitly set ones on top, fitted.
+CParams cParamsFor(const CCtxParams& p, u64 srcSize, size_t dictSize, CParamMode mode);
+// The parameters of a frame using a prepared dictionary.
+CParams cParamsForCDict(const CDict& cd, u64 srcSize);
 // Match finding and entropy coding of one block into dst (no block header).
 // Returns the body size, 0 when the block should be sent raw, or an error.
 // On a non-zero result the caller either commits it or discards it.

@@ -1,0 +1,217 @@
+// Frames block by block: index rebasing, match finding and entropy coding
+// of each block (raw, RLE or compressed, whichever is smallest), the frame
+// header, and the checksum at the end.
+#include <cstring>
+#ifdef ZEST_VERIFY_SEQS
+#include <cstdio>
+#include <cstdlib>
+#endif
+
+#include "compress/cctx_impl.h"
+
+namespace zest {
+
+namespace {
+
+// Rebase every index so the newest window fits far below the 32-bit limit.
+// Everything a block starting at index blockStart can reach is kept.
+void correctIndices(CCtx* c, u32 blockStart) {
+    MatchState& ms = c->ms;
+    const u32 maxDist = u32(1) << ms.cp.windowLog;
+    const u32 keep = maxDist + kWindowStartIndex;
+    if (blockStart <= keep) return;
+    // Chains and trees place an index at slot (index mod their size): a
+    // multiple of that size keeps every entry in its slot.
+    const u32 cycle = ms.layout.chainEntries > 64 ? u32(ms.layout.chainEntries) : 64;
+    const u32 correction = (blockStart - keep) / cycle * cycle;
+    if (correction == 0) return;
+    ms.rebaseTables(correction);
+    Window& w = ms.window;
+    w.base += correction;
+    w.dictBase += correction;
+    auto rebaseLimit = [&](u32 v) { return v < correction + kWindowStartIndex ? kWindowStartIndex : v - correction; };
+    w.lowLimit = rebaseLimit(w.lowLimit);
+    w.dictLimit = rebaseLimit(w.dictLimit);
+    ms.nextToUpdate = rebaseLimit(ms.nextToUpdate);
+    ms.loadedDictEnd = 0;
+    ms.dictMs = nullptr;  // far out of reach by now
+}
+
+#ifdef ZEST_VERIFY_SEQS
+// Debug builds (-DZEST_VERIFY_SEQS): check that every match a finder reports
+// really repeats earlier data within reach (either segment of the window),
+// with the decoder's repeat-offset rules.
+void verifySequences(const MatchState& ms, const SeqStore& seqs, const u32 rep[3], const u8* src, size_t srcSize) {
+    const Window& w = ms.window;
+    const u32 lowest = lowestMatchIndex(ms, w.indexOf(src + srcSize));
+    u32 r[3] = {rep[0], rep[1], rep[2]};
+    u32 at = w.indexOf(src);
+    for (const SeqDef* s = seqs.seqStart; s < seqs.seq; ++s) {
+        at += s->litLength;
+        updateRepHistory(r, s->offBase, s->litLength == 0);
+        for (u32 k = 0; k < s->matchLength; ++k) {
+            const u32 from = at + k - r[0];
+            const bool ok = r[0] != 0 && r[0] <= at + k && from >= lowest &&
+                            w.base[at + k] == (from < w.dictLimit ? w.dictBase : w.base)[from];
+            if (!ok) {
+                std::fprintf(stderr, "bad sequence #%zu at %zu: ll %u ml %u offBase %u offset %u\n",
+                             size_t(s - seqs.seqStart), size_t(at - w.indexOf(src)), s->litLength, s->matchLength,
+                             s->offBase, r[0]);
+                std::abort();
+            }
+        }
+        at += s->matchLength;
+    }
+}
+#endif
+
+size_t writeBlockHeader(u8* dst, unsigned type, size_t size, bool last) {
+    writeLE24(dst, u32(last) | (type << 1) | u32(size << 3));
+    return kBlockHeaderSize;
+}
+
+}  // namespace
+
+size_t compressBlockBody(CCtx* c, u8* dst, size_t dstCapacity, const u8* src, size_t srcSize) {
+    MatchState& ms = c->ms;
+    if (ms.window.indexOf(src + srcSize) > c->indexLimit) correctIndices(c, ms.window.indexOf(src));
+    const u32 blockEnd = ms.window.indexOf(src + srcSize);
+    if (srcSize < 8) return 0;
+    c->seqs.reset();
+    const DictMode mode = !extDictInReach(ms, blockEnd) ? DictMode::noDict
+                          : ms.attached()               ? DictMode::attached
+                                                        : DictMode::extDict;
+    const size_t lastLits = selectBlockCompressor(ms.finder, ms.cp.strategy, mode)(ms, c->seqs, c->rep, src, srcSize);
+    c->seqs.addLastLiterals(src + srcSize - lastLits, lastLits);
+#ifdef ZEST_VERIFY_SEQS
+    verifySequences(ms, c->seqs, c->rep, src, srcSize);
+#endif
+    const BlockEncodeOptions opt{c->fparams.cp.strategy, c->fparams.compressLiterals, c->bmi2};
+    return encodeBlockBody(dst, dstCapacity, c->seqs, c->codes, srcSize, *c->prevEntropy, *c->nextEntropy,
+                           c->predefined, opt, c->bws);
+}
+
+void commitCompressedBlock(CCtx* c) {
+    for (const SeqDef* s = c->seqs.seqStart; s < c->seqs.seq; ++s)
+        updateRepHistory(c->rep, s->offBase, s->litLength == 0);
+    c->prevEntropy = c->nextEntropy;
+    c->nextEntropy = c->nextEntropy == &c->entropy[0] ? &c->entropy[1] : &c->entropy[0];
+}
+
+namespace {
+
+size_t compressBlock(CCtx* c, u8* dst, size_t dstCapacity, const u8* src, size_t srcSize, bool last) {
+    if (dstCapacity < kBlockHeaderSize) return ZEST_ERR(dstSize_tooSmall);
+    const size_t cSize = compressBlockBody(c, dst + kBlockHeaderSize, dstCapacity - kBlockHeaderSize, src, srcSize);
+    ZEST_TRY(cSize);
+    const bool firstBlock = c->firstBlock;
+    c->firstBlock = false;
+    // A run of one byte is cheaper as RLE (not in a frame's first block: some
+    // old decoders mishandle that).
+    const bool rle = !firstBlock && srcSize > 0 && (cSize == 0 || cSize < 25) && isSingleByteRun(src, srcSize);
+    if (cSize != 0 && !rle) {
+        commitCompressedBlock(c);
+        return writeBlockHeader(dst, 2, cSize, last) + cSize;
+    }
+    if (rle) {
+        if (dstCapacity < kBlockHeaderSize + 1) return ZEST_ERR(dstSize_tooSmall);
+        dst[kBlockHeaderSize] = src[0];
+        return writeBlockHeader(dst, 1, srcSize, last) + 1;
+    }
+    if (dstCapacity < kBlockHeaderSize + srcSize) return ZEST_ERR(dstSize_tooSmall);
+    if (srcSize) std::memcpy(dst + kBlockHeaderSize, src, srcSize);
+    return writeBlockHeader(dst, 0, srcSize, last) + srcSize;
+}
+
+}  // namespace
+
+size_t writeFrameHeader(void* dst, size_t dstCapacity, const FParams& fp, unsigned windowLog, u64 pledgedSrcSize,
+                        u32 dictID, Format format) {
+    const bool sizeKnown = pledgedSrcSize != kContentSizeUnknown;
+    const bool writeSize = fp.contentSizeFlag && sizeKnown;
+    const u64 windowSize = u64(1) << windowLog;
+    const bool singleSegment = writeSize && windowSize >= pledgedSrcSize;
+    const unsigned dictIDCode = (fp.noDictIDFlag || dictID == 0) ? 0 : dictID < 256 ? 1 : dictID < 65536 ? 2 : 3;
+    unsigned fcsCode = 0;
+    if (writeSize)
+        fcsCode = (pledgedSrcSize >= 256) + (pledgedSrcSize >= 65536 + 256) + (pledgedSrcSize >= 0xFFFFFFFFull);
+    const size_t need = (format == Format::zstd1 ? 4 : 0) + 1 + !singleSegment +
+                        (dictIDCode ? (size_t(1) << (dictIDCode - 1)) : 0) +
+                        (writeSize ? (fcsCode == 0 ? size_t(singleSegment) : (size_t(1) << fcsCode)) : 0);
+    if (dstCapacity < need) return ZEST_ERR(dstSize_tooSmall);
+    u8* op = static_cast<u8*>(dst);
+    if (format == Format::zstd1) {
+        writeLE32(op, kMagic);
+        op += 4;
+    }
+    *op++ = u8(dictIDCode | (unsigned(fp.checksumFlag != 0) << 2) | (unsigned(singleSegment) << 5) | (fcsCode << 6));
+    if (!singleSegment) *op++ = u8((windowLog - kWindowLogMin) << 3);
+    switch (dictIDCode) {
+    case 1: *op++ = u8(dictID); break;
+    case 2: writeLE16(op, u16(dictID)); op += 2; break;
+    case 3: writeLE32(op, dictID); op += 4; break;
+    default: break;
+    }
+    if (writeSize) {
+        switch (fcsCode) {
+        case 0:
+            if (singleSegment) *op++ = u8(pledgedSrcSize);
+            break;
+        case 1: writeLE16(op, u16(pledgedSrcSize - 256)); op += 2; break;
+        case 2: writeLE32(op, u32(pledgedSrcSize)); op += 4; break;
+        default: writeLE64(op, pledgedSrcSize); op += 8; break;
+        }
+    }
+    return size_t(op - static_cast<u8*>(dst));
+}
+
+size_t chunkBound(const CCtx* c, size_t srcSize, bool last) {
+    const size_t blocks = srcSize / c->fparams.blockSize + 1;
+    return (c->headerWritten ? 0 : kFrameHeaderSizeMax) + srcSize + blocks * kBlockHeaderSize + (last ? 4 : 0);
+}
+
+size_t compressChunk(CCtx* c, void* dst, size_t dstCapacity, const void* src, size_t srcSize, bool last) {
+    if (c->stage != CCtx::Stage::ongoing) return ZEST_ERR(stage_wrong);
+    u8* op = static_cast<u8*>(dst);
+    u8* const oend = op + dstCapacity;
+    if (!c->headerWritten) {
+        const size_t h = writeFrameHeader(op, dstCapacity, c->fparams.fp, c->fparams.cp.windowLog, c->framePledged,
+                                          c->dictID, c->fparams.format);
+        ZEST_TRY(h);
+        op += h;
+        c->headerWritten = true;
+    }
+    c->consumed += srcSize;
+    if (c->framePledged != kContentSizeUnknown && c->consumed > c->framePledged) return ZEST_ERR(srcSize_wrong);
+    if (last && c->framePledged != kContentSizeUnknown && c->consumed != c->framePledged)
+        return ZEST_ERR(srcSize_wrong);
+    const u8* ip = static_cast<const u8*>(src);
+    if (srcSize) {
+        c->ms.window.update(ip, srcSize);
+        if (c->fparams.fp.checksumFlag) XXH64_update(&c->xxh, ip, srcSize);
+    }
+    const size_t blockSize = c->fparams.blockSize;
+    size_t remaining = srcSize;
+    do {
+        const size_t n = remaining < blockSize ? remaining : blockSize;
+        const bool lastBlock = last && n == remaining;
+        if (n == 0 && !lastBlock) break;
+        const size_t w = compressBlock(c, op, size_t(oend - op), ip, n, lastBlock);
+        ZEST_TRY(w);
+        op += w;
+        ip += n;
+        remaining -= n;
+    } while (remaining);
+    if (last) {
+        if (c->fparams.fp.checksumFlag) {
+            if (oend - op < 4) return ZEST_ERR(dstSize_tooSmall);
+            writeLE32(op, u32(XXH64_digest(&c->xxh)));
+            op += 4;
+        }
+        c->stage = CCtx::Stage::ended;
+    }
+    c->produced += size_t(op - static_cast<u8*>(dst));
+    return size_t(op - static_cast<u8*>(dst));
+}
+
+}  // namespace zest

@@ -1,0 +1,249 @@
+// Getting a context ready for a frame: the workspace carved for the frame's
+// parameters (tables kept when they can be), the dictionary attached, copied
+// or indexed, and the frame's state reset.
+#include <cstring>
+
+#include "compress/cctx_impl.h"
+
+namespace zest {
+
+namespace {
+
+// Indices may keep growing from frame to frame up to here; then tables are cleared.
+constexpr u32 kContinueIndexLimit = 1u << 30;
+
+// Carve the workspace for these parameters and get the match tables ready:
+// cleared, or (same sizes as the last frame) left as they are with the
+// window's indices continuing past everything they hold.
+size_t prepareWorkspace(CCtx* c, const FrameParams& f, bool bufferedIn, bool bufferedOut) {
+    const WorkspaceLayout l = workspaceLayout(f.matchCp, f.finder, f.blockSize, bufferedIn, bufferedOut);
+    const size_t need = l.total();
+    const u32 nextIndex = c->ms.window.endIndex() + 1;
+    // Kept tables are only valid for the finder that filled them (the same
+    // layout may serve another finder: the binary tree's and the chain's).
+    const bool keepTables = c->cleanTables == l.tables && c->ms.finder == f.finder && need <= c->workspaceSize &&
+                            nextIndex < kContinueIndexLimit;
+    if (need > c->workspaceSize) {
+        if (c->isStatic) {
+            // The workspace is normally the arena's last allocation: give it back and take more.
+            if (c->workspace) {
+                const size_t offset = size_t(reinterpret_cast<char*>(c->workspace) - c->arena.base);
+                if (offset + c->workspaceSize != c->arena.used) return ZEST_ERR(memory_allocation);
+                c->arena.used = offset;
+                c->workspace = nullptr;
+                c->workspaceSize = 0;
+                c->cleanTables = TableLayout{};
+            }
+            c->workspace = static_cast<u8*>(c->arena.take(need));
+            if (!c->workspace) return ZEST_ERR(memory_allocation);
+        } else {
+            if (c->workspace) memFree(c->mem, c->workspace);
+            c->workspace = static_cast<u8*>(memAlloc(c->mem, need));
+            if (!c->workspace) {
+                c->workspaceSize = 0;
+                return ZEST_ERR(memory_allocation);
+            }
+        }
+        c->workspaceSize = need;
+    }
+    u8* p = c->workspace;
+    auto carve = [&](size_t n) {
+        u8* r = p;
+        p += (n + 63) & ~size_t(63);
+        return r;
+    };
+    c->ms.layout = l.tables;
+    c->ms.finder = f.finder;
+    c->ms.carveTables(carve(l.tables.bytes()));
+    c->seqs.seqStart = reinterpret_cast<SeqDef*>(carve(l.seqBytes));
+    c->seqs.litStart = carve(l.litBytes);
+    const size_t maxNbSeq = l.codeBytes / 3;
+    u8* codes = carve(l.codeBytes);
+    c->codes = SeqCodes{codes, codes + maxNbSeq, codes + 2 * maxNbSeq};
+    c->inBuff = l.inBuffBytes ? carve(l.inBuffBytes) : nullptr;
+    c->inBuffSize = l.inBuffBytes;
+    c->outBuff = l.outBuffBytes ? carve(l.outBuffBytes) : nullptr;
+    c->outBuffSize = l.outBuffBytes;
+    if (keepTables) {
+        c->ms.window.clear(nextIndex);
+    } else {
+        c->ms.clearTables();
+        c->cleanTables = l.tables;
+        c->ms.window.clear();
+    }
+    return 0;
+}
+
+// Sources up to this size search a prepared dictionary in its own tables
+// (attach) rather than copying them, which would cost more than the search.
+constexpr u64 kAttachDictSizeCutoff = 32 * 1024;
+
+// Values of ZSTD_c_forceAttachDict.
+enum class AttachPref : int { automatic = 0, forceAttach = 1, forceCopy = 2, forceLoad = 3 };
+
+// Whether a dictionary's tables can be searched by this frame's finder.
+bool attachable(const MatchState& d, const CParams& matchCp, Finder f) {
+    // Hash-only tables are searched through their tags.
+    if ((f == Finder::fast || f == Finder::dfast) && !d.tagged) return false;
+    // The finder hashes with the dictionary's functions: same finder and length (and row width).
+    return f == d.finder && matchCp.minMatch == d.cp.minMatch &&
+           (f != Finder::rowHash || rowLogOf(matchCp.searchLog) == rowLogOf(d.cp.searchLog));
+}
+
+bool shouldAttach(const CCtxParams& p, const CDict& cd, const CParams& cp, u64 pledged) {
+    const AttachPref pref = AttachPref(p.attachDictPref);
+    if (!cd.dict.contentSize || p.forceWindow) return false;
+    if (pref == AttachPref::forceCopy || pref == AttachPref::forceLoad) return false;
+    const CParams m = matchFinderParams(cp);
+    if (!attachable(cd.ms, m, finderFor(m.strategy, ParamSwitch(p.useRowMatchFinder)))) return false;
+    return pref == AttachPref::forceAttach || pledged == kContentSizeUnknown || pledged <= kAttachDictSizeCutoff;
+}
+
+// Start the window with the dictionary's content: attached (searched in the
+// CDict's tables), with the CDict's tables copied, or indexed here.
+void loadDictContent(CCtx* c, const DictContent& d, const CDict* cd, bool attach, bool forceLoad) {
+    MatchState& ms = c->ms;
+    if (d.contentSize && attach) {
+        const u32 start = ms.window.dictLimit;
+        ms.window.update(d.content, d.contentSize);
+        ms.dictMs = &cd->ms;
+        ms.dictIndexDelta = start - cd->ms.window.dictLimit;
+        ms.nextToUpdate = ms.window.indexOf(d.content + d.contentSize);
+        ms.loadedDictEnd = ms.nextToUpdate;
+    } else if (d.contentSize) {
+        // The same layout under the same finder and hashed length means the same hash functions.
+        const bool copyTables = !forceLoad && cd && cd->ms.finder == ms.finder && cd->ms.layout == ms.layout &&
+                                cd->ms.cp.minMatch == ms.cp.minMatch;
+        // Copied tables index the content from kWindowStartIndex on.
+        if (copyTables) ms.window.clear();
+        ms.window.update(d.content, d.contentSize);
+        ms.nextToUpdate = ms.window.dictLimit;
+        if (copyTables) {
+            ms.copyTablesFrom(cd->ms);
+            ms.nextToUpdate = cd->ms.nextToUpdate;
+        } else {
+            fillTables(ms, d.content + d.contentSize);
+        }
+        ms.loadedDictEnd = ms.window.indexOf(d.content + d.contentSize);
+    }
+    if (d.hasEntropy) {
+        // A CDict's tables outlive the frame: used in place. A dictionary
+        // parsed for this frame only is copied.
+        if (cd) {
+            c->prevEntropy = &d.entropy;
+        } else {
+            std::memcpy(&c->entropy[0], &d.entropy, sizeof d.entropy);
+            c->prevEntropy = &c->entropy[0];
+        }
+        std::memcpy(c->rep, d.rep, sizeof c->rep);
+    }
+}
+
+}  // namespace
+
+size_t beginFrameWith(CCtx* c, const CCtxParams& p, u64 pledged, bool bufferedIn, bool bufferedOut,
+                      const DictSource& ds) {
+    // Parse a plain dictionary first: its content size picks the parameters.
+    DictContent parsed;
+    const DictContent* d = nullptr;
+    if (ds.cdict) {
+        d = &ds.cdict->dict;
+    } else if (ds.dict && ds.dictSize) {
+        ZEST_TRY(parseDictionary(parsed, ds.dict, ds.dictSize, ds.type));
+        d = &parsed;
+    }
+    const size_t dictSize = d ? d->contentSize : 0;
+
+    FrameParams& f = c->fparams;
+    // With a CDict its parameters stand in for the level's; explicitly set ones still apply.
+    f.cp = ds.cdict ? overrideCParams(cParamsForCDict(*ds.cdict, pledged), p.cParams)
+                    : cParamsFor(p, pledged, dictSize, CParamMode::noAttachDict);
+    const bool attach = ds.cdict && shouldAttach(p, *ds.cdict, f.cp, pledged);
+    if (attach) {
+        // Own tables sized for the source alone; the dictionary keeps its own.
+        const unsigned windowLog = f.cp.windowLog;
+        f.cp = adjustCParamsInternal(overrideCParams(ds.cdict->cp, p.cParams), pledged, dictSize,
+                                     CParamMode::attachDict, ParamSwitch(p.useRowMatchFinder));
+        f.cp.windowLog = windowLog;
+    }
+    f.matchCp = matchFinderParams(f.cp);
+    f.finder = finderFor(f.matchCp.strategy, ParamSwitch(p.useRowMatchFinder));
+    f.fp = p.fParams;
+    f.format = p.format;
+    f.blockSize = size_t(1) << f.cp.windowLog;
+    if (f.blockSize > kBlockSizeMax) f.blockSize = kBlockSizeMax;
+    if (p.maxBlockSize && size_t(p.maxBlockSize) < f.blockSize) f.blockSize = size_t(p.maxBlockSize);
+    const ParamSwitch litMode = ParamSwitch(p.literalCompressionMode);
+    f.compressLiterals = litMode == ParamSwitch::enable ||
+                         (litMode == ParamSwitch::automatic &&
+                          !(f.cp.strategy == Strategy::fast && f.cp.targetLength > 0));
+
+    ZEST_TRY(prepareWorkspace(c, f, bufferedIn, bufferedOut));
+    c->bufferedIn = bufferedIn;
+    c->bufferedOut = bufferedOut;
+
+    MatchState& ms = c->ms;
+    ms.cp = f.matchCp;
+    ms.nextToUpdate = ms.window.dictLimit;
+    ms.loadedDictEnd = 0;
+    ms.dictMs = nullptr;
+    c->rep[0] = 1;
+    c->rep[1] = 4;
+    c->rep[2] = 8;
+    c->entropy[0].reset();
+    c->entropy[1].reset();
+    c->prevEntropy = &c->entropy[0];
+    c->nextEntropy = &c->entropy[1];
+    c->dictID = 0;
+    if (d) {
+        loadDictContent(c, *d, ds.cdict, attach, AttachPref(p.attachDictPref) == AttachPref::forceLoad);
+        if (!f.fp.noDictIDFlag) c->dictID = d->dictID;
+    }
+    c->framePledged = pledged;
+    c->consumed = 0;
+    c->produced = 0;
+    c->headerWritten = false;
+    c->firstBlock = true;
+    c->stage = CCtx::Stage::ongoing;
+    XXH64_reset(&c->xxh, 0);
+    return 0;
+}
+
+size_t beginFrame(CCtx* c, u64 pledgedSrcSize, bool bufferedIn, bool bufferedOut) {
+    DictSource ds;
+    if (c->prefix) {
+        ds.dict = c->prefix;
+        ds.dictSize = c->prefixSize;
+        ds.type = c->prefixType;
+    } else if (c->cdict) {
+        ds.cdict = c->cdict;
+    } else if (c->localDict && c->isStatic) {
+        // A static context stays in its workspace: the dictionary is indexed
+        // at each frame instead of being prepared once on the heap.
+        ds.dict = c->localDict;
+        ds.dictSize = c->localDictSize;
+        ds.type = c->localDictType;
+    } else if (c->localDict) {
+        if (!c->localCDict) {
+            // Prepared once, for every frame until the dictionary changes.
+            const CParams cp = cParamsFor(c->requested, kContentSizeUnknown, c->localDictSize, CParamMode::createCDict);
+            c->localCDict = createCDictInternal(c->localDict, c->localDictSize, DictLoadMethod::byRef,
+                                                c->localDictType, cp, c->requested.compressionLevel,
+                                                ParamSwitch(c->requested.useRowMatchFinder), c->mem, nullptr, 0);
+            if (!c->localCDict) {
+                // Either memory or a malformed dictionary: tell which.
+                DictContent probe;
+                ZEST_TRY(parseDictionary(probe, c->localDict, c->localDictSize, c->localDictType));
+                return ZEST_ERR(memory_allocation);
+            }
+        }
+        ds.cdict = c->localCDict;
+    }
+    ZEST_TRY(beginFrameWith(c, c->requested, pledgedSrcSize, bufferedIn, bufferedOut, ds));
+    // A prefix serves one frame.
+    c->prefix = nullptr;
+    c->prefixSize = 0;
+    return 0;
+}
+
+}  // namespace zest

@@ -144,19 +144,17 @@ public:
     }
 
 private:
-    // The hash of position idx (hashable: idx <= hashEnd_), from the cache
-    // when positions are taken in order; each one taken computes the hash 8
-    // positions ahead and prefetches its row.
+    // The hash of position idx. Positions are taken in order (cacheAt(idx)
+    // first where they jump): the cache holds the next 8 hashes, and each
+    // one taken is replaced by the hash 8 positions further (the same slot),
+    // whose row is prefetched.
     ZEST_FORCE_INLINE u32 hashAt(u32 idx) {
-        if (ZEST_UNLIKELY(idx != cacheNext_)) cacheAt(idx);
-        const u32 h = cache_[idx & 7];
-        const u32 ahead = idx + 8;
-        if (ahead <= hashEnd_) {
-            const u32 ha = hashOf(ahead);
-            cache_[ahead & 7] = ha;
-            rows_.prefetch(ha);
+        u32& slot = cache_[idx & 7];
+        const u32 h = slot;
+        if (ZEST_LIKELY(idx + 8 <= hashEnd_)) {
+            slot = hashOf(idx + 8);
+            rows_.prefetch(slot);
         }
-        cacheNext_ = idx + 1;
         return h;
     }
     void cacheAt(u32 idx) {
@@ -164,16 +162,16 @@ private:
             cache_[i & 7] = hashOf(i);
             rows_.prefetch(cache_[i & 7]);
         }
-        cacheNext_ = idx;
     }
     ZEST_FORCE_INLINE u32 hashOf(u32 idx) const { return u32(hashPtr<kMls>(sg_.base + idx, rows_.hashBits)); }
 
     // Index the positions from nextToUpdate up to (not including) target.
     ZEST_FORCE_INLINE void insertBefore(u32 target) {
         u32 i = ms_.nextToUpdate;
-        if (ZEST_UNLIKELY(target - i > kSkipThreshold && target > i)) {
+        if (ZEST_UNLIKELY(target > i && target - i > kSkipThreshold)) {
             for (const u32 stop = i + kSkipHead; i < stop; ++i) rows_.insert(hashAt(i), i);
             i = target - kSkipTail;
+            cacheAt(i);
         }
         for (; i < target; ++i) rows_.insert(hashAt(i), i);
     }
@@ -208,7 +206,6 @@ private:
     Rows<kRowLog> rows_;
     const unsigned attempts_;
     const u32 hashEnd_;  // last position whose 8 bytes lie in the block
-    u32 cacheNext_ = 0;
     u32 cache_[8] = {};
 };
 

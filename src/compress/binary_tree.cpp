@@ -31,6 +31,7 @@ public:
 
     ZEST_FORCE_INLINE size_t find(const u8* ip, u32& offBase) {
         const u32 curr = u32(ip - sg_.base);
+        windowLow_ = sg_.lowFor(curr);
         addUnsorted(curr);
         const size_t h = hashPtr<kMls>(ip, hashLog_);
         sortPending(roots_[h], curr);
@@ -90,7 +91,7 @@ private:
     // `head`) into the tree below them, oldest first.
     ZEST_FORCE_INLINE void sortPending(u32 head, u32 curr) {
         const u32 low = btLow(curr);
-        const u32 windowLow = sg_.dictStartIndex;
+        const u32 windowLow = windowLow_;
         u32 m = head;
         u32 newer = 0;
         u32 budget = compares_;
@@ -125,7 +126,7 @@ private:
     ZEST_FORCE_INLINE void insertAtRoot(u32 idx, u32 root, u32 low, size_t& best, u32& bestIdx) {
         const u8* const p = (kOlder ? sg_.dictBase : sg_.base) + idx;
         const u8* const iend = kOlder ? sg_.dictEnd : sg_.iend;
-        const u32 windowLow = sg_.dictStartIndex;
+        const u32 windowLow = windowLow_;
         u32* smaller = node(idx);
         u32* larger = smaller + 1;
         size_t commonSmaller = 0, commonLarger = 0;
@@ -182,7 +183,7 @@ private:
         u32 m = d.hashTable[hashPtr<kMls>(ip, d.cp.hashLog)];
         for (u32 budget = compares_; m >= d.window.lowLimit && budget; --budget) {
             const u32 w = m + delta;
-            if (w < sg_.dictStartIndex) break;
+            if (w < windowLow_) break;
             size_t len = commonSmaller < commonLarger ? commonSmaller : commonLarger;
             len = extend(ip, w, len);
             if (len > best) {
@@ -212,7 +213,8 @@ private:
     const unsigned hashLog_;
     const u32 btMask_;
     const u32 compares_;
-    u32 dummy_ = 0;  // where the links of a cut-off node go
+    u32 dummy_ = 0;      // where the links of a cut-off node go
+    u32 windowLow_ = 0;  // lowest index in reach of the position being searched
 };
 
 }  // namespace

@@ -43,7 +43,7 @@ void correctIndices(CCtx* c, u32 blockStart) {
 // with the decoder's repeat-offset rules.
 void verifySequences(const MatchState& ms, const SeqStore& seqs, const u32 rep[3], const u8* src, size_t srcSize) {
     const Window& w = ms.window;
-    const u32 lowest = lowestMatchIndex(ms, w.indexOf(src + srcSize));
+    const bool dictWhole = dictInReach(ms, w.indexOf(src + srcSize));
     u32 r[3] = {rep[0], rep[1], rep[2]};
     u32 at = w.indexOf(src);
     for (const SeqDef* s = seqs.seqStart; s < seqs.seq; ++s) {
@@ -51,6 +51,8 @@ void verifySequences(const MatchState& ms, const SeqStore& seqs, const u32 rep[3
         updateRepHistory(r, s->offBase, s->litLength == 0);
         for (u32 k = 0; k < s->matchLength; ++k) {
             const u32 from = at + k - r[0];
+            // Within the window of this position (the whole dictionary while it is in reach).
+            const u32 lowest = dictWhole ? w.lowLimit : lowestMatchIndex(ms, at + k);
             const bool ok = r[0] != 0 && r[0] <= at + k && from >= lowest &&
                             w.base[at + k] == (from < w.dictLimit ? w.dictBase : w.base)[from];
             if (!ok) {
@@ -76,11 +78,19 @@ size_t compressBlockBody(CCtx* c, u8* dst, size_t dstCapacity, const u8* src, si
     MatchState& ms = c->ms;
     if (ms.window.indexOf(src + srcSize) > c->indexLimit) correctIndices(c, ms.window.indexOf(src));
     const u32 blockEnd = ms.window.indexOf(src + srcSize);
+    // Once the frame's data after a dictionary outgrows the window, the
+    // dictionary is gone for good (the older segment is then the previous
+    // window, which an attached dictionary's tables know nothing of).
+    if (ms.loadedDictEnd && blockEnd - ms.loadedDictEnd > (u32(1) << ms.cp.windowLog)) {
+        ms.loadedDictEnd = 0;
+        ms.dictMs = nullptr;
+    }
     if (srcSize < 8) return 0;
     c->seqs.reset();
-    const DictMode mode = !extDictInReach(ms, blockEnd) ? DictMode::noDict
-                          : ms.attached()               ? DictMode::attached
-                                                        : DictMode::extDict;
+    const u32 reachFrom = measuresPerPosition(ms.finder) ? ms.window.indexOf(src) : blockEnd;
+    const DictMode mode = !extDictInReach(ms, reachFrom) ? DictMode::noDict
+                          : ms.attached()                ? DictMode::attached
+                                                         : DictMode::extDict;
     const size_t lastLits = selectBlockCompressor(ms.finder, ms.cp.strategy, mode)(ms, c->seqs, c->rep, src, srcSize);
     c->seqs.addLastLiterals(src + srcSize - lastLits, lastLits);
 #ifdef ZEST_VERIFY_SEQS

@@ -25,7 +25,8 @@ public:
         size_t best = 3;
         u32 bestIdx = 0;
         u32 left = attempts_;
-        for (u32 m = chain_[curr & chainMask_]; m >= sg_.dictStartIndex && left; --left) {
+        const u32 low = sg_.lowFor(curr);
+        for (u32 m = chain_[curr & chainMask_]; m >= low && left; --left) {
             size_t len = 0;
             if (!kTwo || m >= sg_.prefixStartIndex) {
                 const u8* const match = base + m;
@@ -44,7 +45,7 @@ public:
             m = chain_[m & chainMask_];
         }
         if constexpr (kMode == DictMode::attached) {
-            if (ip + best != iend) findInDictionary(ip, best, bestIdx, left);
+            if (ip + best != iend) findInDictionary(ip, low, best, bestIdx, left);
         }
         if (best < 4) return 0;
         offBase = offsetToOffBase(curr - bestIdx);
@@ -64,7 +65,7 @@ private:
     }
 
     // Continue the search in an attached dictionary's own chains.
-    ZEST_FORCE_INLINE void findInDictionary(const u8* ip, size_t& best, u32& bestIdx, u32 left) const {
+    ZEST_FORCE_INLINE void findInDictionary(const u8* ip, u32 low, size_t& best, u32& bestIdx, u32 left) const {
         const MatchState& d = *ms_.dictMs;
         const u32 delta = ms_.dictIndexDelta;
         const u32 dMask = (u32(1) << d.cp.chainLog) - 1;
@@ -73,7 +74,7 @@ private:
         const u8* const iend = sg_.iend;
         for (u32 m = d.hashTable[hashPtr<kMls>(ip, d.cp.hashLog)]; m >= d.window.lowLimit && left; --left) {
             const u32 w = m + delta;
-            if (w < sg_.dictStartIndex) break;  // out of the window, and older ones too
+            if (w < low) break;  // out of the window, and older ones too
             const u8* const match = sg_.dictBase + w;
             if (sg_.fits<true>(match, w, 4) && readLE32(match) == readLE32(ip)) {
                 const size_t len = countMatch2Segments(ip + 4, match + 4, iend, sg_.dictEnd, sg_.prefixStart) + 4;

@@ -9,7 +9,8 @@
 // A finder is a class with a constructor (MatchState&, const Segments&) and
 //   size_t find(const u8* ip, u32& offBase)
 // which indexes every position up to ip and returns the length of its best
-// match at ip (0 when none reaches 4 bytes), with the match's offBase.
+// match at ip (0 when none reaches 4 bytes), with the match's offBase. The
+// window is measured from each position: a finder keeps to sg.lowFor(ip).
 #pragma once
 #include <utility>
 
@@ -28,7 +29,7 @@ constexpr int kLazyBonus[3] = {0, 4, 7};
 template <class Finder, unsigned kDepth, DictMode kMode>
 size_t lazyParse(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* src, size_t srcSize) {
     constexpr bool kTwo = kMode != DictMode::noDict;
-    const Segments sg = Segments::of<kTwo>(ms, src, srcSize);
+    const Segments sg = Segments::of<kTwo, true>(ms, src, srcSize);
     const u8* const base = sg.base;
     const u8* const iend = sg.iend;
     if (srcSize < 16) return srcSize;
@@ -43,7 +44,7 @@ size_t lazyParse(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* src
 
     // Length of a repeat-offset match at p (0 if it does not reach 4 bytes).
     auto repLength = [&](u32 offset, const u8* p) ZEST_FORCE_INLINE_LAMBDA -> size_t {
-        if (!sg.repMatches<kTwo>(offset, p)) return 0;
+        if (offset > sg.maxDist || !sg.repMatches<kTwo>(offset, p)) return 0;
         return sg.count<kTwo>(p, u32(p - base) - offset, 4);
     };
 

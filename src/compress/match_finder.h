@@ -111,16 +111,20 @@ void fillTablesHashChain(MatchState& ms, const u8* end);
 void fillTablesRowHash(MatchState& ms, const u8* end);
 void fillTablesBinaryTree(MatchState& ms, const u8* end);
 
-// Lowest index a match may use for a block ending at index blockEnd: the
-// window's low limit, raised to keep offsets within 2^windowLog once a loaded
-// dictionary is out of reach. A dictionary stays whole in reach (at any
-// distance) while the frame's data after it fits the window, as decoders
-// keep it that long.
-ZEST_FORCE_INLINE u32 lowestMatchIndex(const MatchState& ms, u32 blockEnd) {
+// Whether a loaded dictionary is still whole in reach (at any distance) of
+// data up to index `at`: while the frame's data after it fits the window, as
+// decoders keep it that long.
+ZEST_FORCE_INLINE bool dictInReach(const MatchState& ms, u32 at) {
+    return ms.loadedDictEnd != 0 && at - ms.loadedDictEnd <= (u32(1) << ms.cp.windowLog);
+}
+
+// Lowest index a match may use from index `at` (a block's end covers the
+// whole block): the window's low limit, raised to keep offsets within
+// 2^windowLog unless a loaded dictionary is in reach.
+ZEST_FORCE_INLINE u32 lowestMatchIndex(const MatchState& ms, u32 at) {
     const u32 maxDist = u32(1) << ms.cp.windowLog;
     const u32 low = ms.window.lowLimit;
-    const bool dictInReach = ms.loadedDictEnd != 0 && blockEnd - ms.loadedDictEnd <= maxDist;
-    const u32 byWindow = blockEnd - low > maxDist && !dictInReach ? blockEnd - maxDist : low;
+    const u32 byWindow = at - low > maxDist && !dictInReach(ms, at) ? at - maxDist : low;
     return byWindow > low ? byWindow : low;
 }
 
@@ -128,16 +132,21 @@ ZEST_FORCE_INLINE u32 lowestMatchIndex(const MatchState& ms, u32 blockEnd) {
 constexpr unsigned kSearchStrength = 8;
 
 // Where the window's two segments are, seen from one block. In noDict mode
-// the older segment is empty (dictStartIndex == prefixStartIndex).
+// the older segment is empty (dictStartIndex == prefixStartIndex). The
+// window is measured from the block's end (every position may use what lies
+// above dictStartIndex), or, with kPerPosition, from its start: each
+// position then keeps to lowFor(its index).
 struct Segments {
-    template <bool kExt>
+    template <bool kExt, bool kPerPosition = false>
     static Segments of(const MatchState& ms, const u8* src, size_t srcSize) {
         const Window& w = ms.window;
         Segments sg;
         sg.base = w.base;
         sg.dictBase = w.dictBase;
         sg.iend = src + srcSize;
-        const u32 lowest = lowestMatchIndex(ms, u32(sg.iend - w.base));
+        const u32 from = u32((kPerPosition ? src : sg.iend) - w.base);
+        const u32 lowest = lowestMatchIndex(ms, from);
+        sg.maxDist = dictInReach(ms, u32(sg.iend - w.base)) ? ~u32(0) : u32(1) << ms.cp.windowLog;
         if constexpr (kExt) {
             sg.prefixStartIndex = w.dictLimit;
             sg.dictStartIndex = lowest;
@@ -153,6 +162,7 @@ struct Segments {
 
     const u8* base;
     const u8* dictBase;
+    u32 maxDist;         // the farthest an offset may reach (no limit while a dictionary is in reach)
     u32 dictStartIndex;  // lowest usable index
     u32 prefixStartIndex;
     const u8* prefixStart;
@@ -160,6 +170,10 @@ struct Segments {
     const u8* dictEnd;
     const u8* iend;
 
+    // Lowest index usable from position curr.
+    ZEST_FORCE_INLINE u32 lowFor(u32 curr) const {
+        return curr - dictStartIndex > maxDist ? curr - maxDist : dictStartIndex;
+    }
     ZEST_FORCE_INLINE const u8* ptr(u32 idx) const { return idx < prefixStartIndex ? dictBase + idx : base + idx; }
     ZEST_FORCE_INLINE const u8* end(u32 idx) const { return idx < prefixStartIndex ? dictEnd : iend; }
     ZEST_FORCE_INLINE const u8* low(u32 idx) const { return idx < prefixStartIndex ? dictStart : prefixStart; }
@@ -238,10 +252,17 @@ struct Segments {
     }
 };
 
-// True when the window's older segment is still within reach of a block
-// ending at blockEnd (the finder must then search both segments).
-inline bool extDictInReach(const MatchState& ms, u32 blockEnd) {
-    return ms.window.hasExtDict() && lowestMatchIndex(ms, blockEnd) < ms.window.dictLimit;
+// True when the window's older segment is still within reach from index
+// `from` (a block's end, or its start for finders that measure the window
+// per position): the finder must then search both segments.
+inline bool extDictInReach(const MatchState& ms, u32 from) {
+    return ms.window.hasExtDict() && lowestMatchIndex(ms, from) < ms.window.dictLimit;
+}
+
+// Finders whose window is measured from each position (Segments::lowFor):
+// the lazy parser's. fast and dfast measure it from the block's end.
+constexpr bool measuresPerPosition(Finder f) {
+    return f == Finder::hashChain || f == Finder::rowHash || f == Finder::binaryTree;
 }
 
 // A prepared dictionary's tables are "tagged": each entry holds the index

@@ -114,7 +114,8 @@ public:
         size_t best = 3;
         u32 bestIdx = 0;
         u32 cand[64];
-        const unsigned n = rows_.candidates(h, attempts_, sg_.dictStartIndex, base, cand);
+        const u32 low = sg_.lowFor(curr);
+        const unsigned n = rows_.candidates(h, attempts_, low, base, cand);
         for (unsigned k = 0; k < n; ++k) {
             const u32 m = cand[k];
             size_t len = 0;
@@ -136,7 +137,7 @@ public:
         ms_.nextToUpdate = curr + 1;
         if constexpr (kMode == DictMode::attached) {
             const unsigned left = attempts_ - n;
-            if (ip + best != iend && left) findInDictionary(ip, best, bestIdx, left);
+            if (ip + best != iend && left) findInDictionary(ip, low, best, bestIdx, left);
         }
         if (best < 4) return 0;
         offBase = offsetToOffBase(curr - bestIdx);
@@ -177,15 +178,16 @@ private:
     }
 
     // Continue the search in an attached dictionary's own rows.
-    ZEST_FORCE_INLINE void findInDictionary(const u8* ip, size_t& best, u32& bestIdx, unsigned left) const {
+    ZEST_FORCE_INLINE void findInDictionary(const u8* ip, u32 windowLow, size_t& best, u32& bestIdx,
+                                            unsigned left) const {
         const MatchState& d = *ms_.dictMs;
         const Rows<kRowLog> dr(d);
         const u32 delta = ms_.dictIndexDelta;
         const u8* const iend = sg_.iend;
         const u32 h = u32(hashPtr<kMls>(ip, dr.hashBits));
         u32 cand[64];
-        // Candidates below the window (w < dictStartIndex) are older than the rest: stop there.
-        const u32 low = sg_.dictStartIndex > delta + d.window.lowLimit ? sg_.dictStartIndex - delta : d.window.lowLimit;
+        // Candidates below the window (w < windowLow) are older than the rest: stop there.
+        const u32 low = windowLow > delta + d.window.lowLimit ? windowLow - delta : d.window.lowLimit;
         const unsigned n = dr.candidates(h, left, low, d.window.base, cand);
         for (unsigned k = 0; k < n; ++k) {
             const u32 w = cand[k] + delta;

@@ -207,7 +207,7 @@ private:
     }
 
     MatchState& ms_;
-    const Segments& sg_;
+    const Segments sg_;  // a copy: table stores cannot alias it
     u32* const roots_;
     u32* const nodes_;
     const unsigned hashLog_;

@@ -18,38 +18,19 @@ public:
     ZEST_FORCE_INLINE size_t find(const u8* ip, u32& offBase) {
         constexpr bool kTwo = kMode != DictMode::noDict;
         const u8* const base = sg_.base;
-        const u8* const iend = sg_.iend;
         const u32 curr = u32(ip - base);
         insertUpTo(curr);
         const u32 minChain = curr > chainMask_ + 1 ? curr - (chainMask_ + 1) : 0;
-        size_t best = 3;
-        u32 bestIdx = 0;
+        BestMatch best;
         u32 left = attempts_;
         const u32 low = sg_.lowFor(curr);
         for (u32 m = chain_[curr & chainMask_]; m >= low && left; --left) {
-            size_t len = 0;
-            if (!kTwo || m >= sg_.prefixStartIndex) {
-                const u8* const match = base + m;
-                if (readLE32(match + best - 3) == readLE32(ip + best - 3)) len = countMatch(ip, match, iend);
-            } else {
-                const u8* const match = sg_.dictBase + m;
-                if (sg_.fits<true>(match, m, 4) && readLE32(match) == readLE32(ip))
-                    len = countMatch2Segments(ip + 4, match + 4, iend, sg_.dictEnd, sg_.prefixStart) + 4;
-            }
-            if (len > best) {
-                best = len;
-                bestIdx = m;
-                if (ip + len == iend) break;  // nothing can be longer
-            }
+            if (best.consider<kTwo>(sg_, ip, m)) return best.result(curr, offBase);
             if (m <= minChain) break;  // older links are overwritten
             m = chain_[m & chainMask_];
         }
-        if constexpr (kMode == DictMode::attached) {
-            if (ip + best != iend) findInDictionary(ip, low, best, bestIdx, left);
-        }
-        if (best < 4) return 0;
-        offBase = offsetToOffBase(curr - bestIdx);
-        return best;
+        if constexpr (kMode == DictMode::attached) findInDictionary(ip, low, best, left);
+        return best.result(curr, offBase);
     }
 
 private:
@@ -65,32 +46,22 @@ private:
     }
 
     // Continue the search in an attached dictionary's own chains.
-    ZEST_FORCE_INLINE void findInDictionary(const u8* ip, u32 low, size_t& best, u32& bestIdx, u32 left) const {
+    ZEST_FORCE_INLINE void findInDictionary(const u8* ip, u32 low, BestMatch& best, u32 left) const {
         const MatchState& d = *ms_.dictMs;
         const u32 delta = ms_.dictIndexDelta;
         const u32 dMask = (u32(1) << d.cp.chainLog) - 1;
         const u32 dEnd = d.nextToUpdate;
         const u32 dMinChain = dEnd > dMask + 1 ? dEnd - (dMask + 1) : 0;
-        const u8* const iend = sg_.iend;
         for (u32 m = d.hashTable[hashPtr<kMls>(ip, d.cp.hashLog)]; m >= d.window.lowLimit && left; --left) {
             const u32 w = m + delta;
             if (w < low) break;  // out of the window, and older ones too
-            const u8* const match = sg_.dictBase + w;
-            if (sg_.fits<true>(match, w, 4) && readLE32(match) == readLE32(ip)) {
-                const size_t len = countMatch2Segments(ip + 4, match + 4, iend, sg_.dictEnd, sg_.prefixStart) + 4;
-                if (len > best) {
-                    best = len;
-                    bestIdx = w;
-                    if (ip + len == iend) break;
-                }
-            }
-            if (m <= dMinChain) break;
+            if (best.consider<true>(sg_, ip, w) || m <= dMinChain) break;
             m = d.chainTable[m & dMask];
         }
     }
 
     MatchState& ms_;
-    const Segments& sg_;
+    const Segments sg_;  // a copy: table stores cannot alias it
     u32* const head_;
     u32* const chain_;
     const unsigned hashLog_;

@@ -18,6 +18,38 @@
 
 namespace zest {
 
+// The longest match found so far by a finder, and the test of one more
+// candidate (a window index in either segment) against it.
+struct BestMatch {
+    size_t len = 3;  // a candidate must beat this: shorter than 4 is no match
+    u32 idx = 0;
+
+    // Returns true when nothing can be longer (the match reaches the block's end).
+    template <bool kTwo>
+    ZEST_FORCE_INLINE bool consider(const Segments& sg, const u8* ip, u32 m) {
+        size_t l = 0;
+        if (!kTwo || m >= sg.prefixStartIndex) {
+            // Equal at the current best length's last 4 bytes, or not worth counting.
+            const u8* const match = sg.base + m;
+            if (readLE32(match + len - 3) == readLE32(ip + len - 3)) l = countMatch(ip, match, sg.iend);
+        } else {
+            const u8* const match = sg.dictBase + m;
+            if (sg.fits<true>(match, m, 4) && readLE32(match) == readLE32(ip))
+                l = countMatch2Segments(ip + 4, match + 4, sg.iend, sg.dictEnd, sg.prefixStart) + 4;
+        }
+        if (l <= len) return false;
+        len = l;
+        idx = m;
+        return ip + l == sg.iend;
+    }
+    // The finder's answer: the length (0 if none) and offBase of the match at curr.
+    ZEST_FORCE_INLINE size_t result(u32 curr, u32& offBase) const {
+        if (len < 4) return 0;
+        offBase = offsetToOffBase(curr - idx);
+        return len;
+    }
+};
+
 // What a match is worth in the lookahead's comparisons: 4 per byte, less the
 // bits its offset costs (a repeat offset costs nothing).
 ZEST_FORCE_INLINE int matchGain(size_t len, u32 offBase) { return int(4 * len) - int(highBit32(offBase)); }

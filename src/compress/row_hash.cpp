@@ -107,41 +107,27 @@ public:
     ZEST_FORCE_INLINE size_t find(const u8* ip, u32& offBase) {
         constexpr bool kTwo = kMode != DictMode::noDict;
         const u8* const base = sg_.base;
-        const u8* const iend = sg_.iend;
         const u32 curr = u32(ip - base);
         insertBefore(curr);
         const u32 h = hashAt(curr);
-        size_t best = 3;
-        u32 bestIdx = 0;
+        BestMatch best;
         u32 cand[64];
         const u32 low = sg_.lowFor(curr);
         const unsigned n = rows_.candidates(h, attempts_, low, base, cand);
+        bool done = false;
         for (unsigned k = 0; k < n; ++k) {
-            const u32 m = cand[k];
-            size_t len = 0;
-            if (!kTwo || m >= sg_.prefixStartIndex) {
-                const u8* const match = base + m;
-                if (readLE32(match + best - 3) == readLE32(ip + best - 3)) len = countMatch(ip, match, iend);
-            } else {
-                const u8* const match = sg_.dictBase + m;
-                if (sg_.fits<true>(match, m, 4) && readLE32(match) == readLE32(ip))
-                    len = countMatch2Segments(ip + 4, match + 4, iend, sg_.dictEnd, sg_.prefixStart) + 4;
-            }
-            if (len > best) {
-                best = len;
-                bestIdx = m;
-                if (ip + len == iend) break;
+            if (best.consider<kTwo>(sg_, ip, cand[k])) {
+                done = true;
+                break;
             }
         }
         rows_.insert(h, curr);
         ms_.nextToUpdate = curr + 1;
         if constexpr (kMode == DictMode::attached) {
             const unsigned left = attempts_ - n;
-            if (ip + best != iend && left) findInDictionary(ip, low, best, bestIdx, left);
+            if (!done && left) findInDictionary(ip, low, best, left);
         }
-        if (best < 4) return 0;
-        offBase = offsetToOffBase(curr - bestIdx);
-        return best;
+        return best.result(curr, offBase);
     }
 
 private:
@@ -178,33 +164,21 @@ private:
     }
 
     // Continue the search in an attached dictionary's own rows.
-    ZEST_FORCE_INLINE void findInDictionary(const u8* ip, u32 windowLow, size_t& best, u32& bestIdx,
-                                            unsigned left) const {
+    ZEST_FORCE_INLINE void findInDictionary(const u8* ip, u32 windowLow, BestMatch& best, unsigned left) const {
         const MatchState& d = *ms_.dictMs;
         const Rows<kRowLog> dr(d);
         const u32 delta = ms_.dictIndexDelta;
-        const u8* const iend = sg_.iend;
         const u32 h = u32(hashPtr<kMls>(ip, dr.hashBits));
         u32 cand[64];
         // Candidates below the window (w < windowLow) are older than the rest: stop there.
         const u32 low = windowLow > delta + d.window.lowLimit ? windowLow - delta : d.window.lowLimit;
         const unsigned n = dr.candidates(h, left, low, d.window.base, cand);
-        for (unsigned k = 0; k < n; ++k) {
-            const u32 w = cand[k] + delta;
-            const u8* const match = sg_.dictBase + w;
-            if (sg_.fits<true>(match, w, 4) && readLE32(match) == readLE32(ip)) {
-                const size_t len = countMatch2Segments(ip + 4, match + 4, iend, sg_.dictEnd, sg_.prefixStart) + 4;
-                if (len > best) {
-                    best = len;
-                    bestIdx = w;
-                    if (ip + len == iend) break;
-                }
-            }
-        }
+        for (unsigned k = 0; k < n; ++k)
+            if (best.consider<true>(sg_, ip, cand[k] + delta)) break;
     }
 
     MatchState& ms_;
-    const Segments& sg_;
+    const Segments sg_;  // a copy: table stores cannot alias it
     Rows<kRowLog> rows_;
     const unsigned attempts_;
     const u32 hashEnd_;  // last position whose 8 bytes lie in the block

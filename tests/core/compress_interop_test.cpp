@@ -13,7 +13,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <climits>
 #include <cstdio>
 #include <cstring>
 #include <memory>
@@ -21,7 +20,7 @@
 #include <vector>
 
 #include "compress/cctx.h"
-#include "support.h"
+#include "compress_support.h"
 
 using namespace zt;
 using zest::EndDirective;
@@ -30,40 +29,7 @@ namespace {
 
 constexpr unsigned long long kUnknown = ZSTD_CONTENTSIZE_UNKNOWN;
 
-// Parameter ids as numbers: the system header names some of them differently
-// (1.5.4: ZSTD_c_targetCBlockSize is 1003, 1010 is useBlockSplitter, ...).
-enum : int {
-    pLevel = 100,
-    pWindowLog = 101,
-    pHashLog = 102,
-    pChainLog = 103,
-    pSearchLog = 104,
-    pMinMatch = 105,
-    pTargetLength = 106,
-    pStrategy = 107,
-    pContentSize = 200,
-    pChecksum = 201,
-    pDictID = 202,
-    pFormat = 10,
-    pStableIn = 1006,
-    pStableOut = 1007,
-    pMaxBlockSize = 1015,
-};
-
-// ---- Buffers and handles ---------------------------------------------------------
-
-// A heap buffer of exactly n bytes, so that any overrun hits an ASan redzone.
-class Buf {
-public:
-    explicit Buf(size_t n) : p_(new uint8_t[n]), n_(n) {}
-    uint8_t* data() { return p_.get(); }
-    size_t size() const { return n_; }
-    Bytes take(size_t k) const { return Bytes(p_.get(), p_.get() + k); }
-
-private:
-    std::unique_ptr<uint8_t[]> p_;
-    size_t n_;
-};
+// ---- Buffers and handles (more in compress_support.h) -----------------------------
 
 // 8-byte aligned, uninitialized memory for static contexts (untouched pages cost nothing).
 class Workspace {
@@ -76,51 +42,6 @@ private:
     std::unique_ptr<uint64_t[]> w_;
     size_t n_;
 };
-
-struct ZCCtx {
-    zest::CCtx* p;
-    ZCCtx() : p(zest::createCCtx(zest::kDefaultMem)) {}
-    ~ZCCtx() { zest::freeCCtx(p); }
-    ZCCtx(const ZCCtx&) = delete;
-    ZCCtx& operator=(const ZCCtx&) = delete;
-    operator zest::CCtx*() const { return p; }
-};
-
-struct RefCCtx {
-    ZSTD_CCtx* p;
-    RefCCtx() : p(ZSTD_createCCtx()) {}
-    ~RefCCtx() { ZSTD_freeCCtx(p); }
-    RefCCtx(const RefCCtx&) = delete;
-    RefCCtx& operator=(const RefCCtx&) = delete;
-    operator ZSTD_CCtx*() const { return p; }
-};
-
-struct ZCDict {
-    zest::CDict* p;
-    explicit ZCDict(zest::CDict* q) : p(q) {}
-    ~ZCDict() { zest::freeCDict(p); }
-    ZCDict(const ZCDict&) = delete;
-    ZCDict& operator=(const ZCDict&) = delete;
-    operator const zest::CDict*() const { return p; }
-};
-
-std::string at(const char* what, long long a, long long b = LLONG_MIN, long long c = LLONG_MIN) {
-    std::string s = what;
-    s += " " + std::to_string(a);
-    if (b != LLONG_MIN) s += " " + std::to_string(b);
-    if (c != LLONG_MIN) s += " " + std::to_string(c);
-    return s;
-}
-
-// A parameter that must be accepted.
-void cset(zest::CCtx* c, int param, int value) {
-    const size_t r = zest::cctxSetParameter(c, param, value);
-    ASSERT_FALSE(zest::isError(r)) << "cctxSetParameter(" << param << ", " << value << "): " << zdescr(r);
-}
-void rset(ZSTD_CCtx* c, int param, int value) {
-    const size_t r = ZSTD_CCtx_setParameter(c, ZSTD_cParameter(param), value);
-    ASSERT_FALSE(ZSTD_isError(r)) << "ZSTD_CCtx_setParameter(" << param << ", " << value << "): " << rdescr(r);
-}
 
 // Same value, or same error code.
 void expectSameResult(size_t z, size_t r, const std::string& what) {
@@ -135,237 +56,6 @@ void expectSameResult(size_t z, size_t r, const std::string& what) {
 void zload(zest::CCtx* c, const Bytes& dict, zest::DictLoadMethod m, zest::DictContentType t) {
     const size_t r = zest::cctxLoadDictionary(c, dict.data(), dict.size(), m, t);
     ASSERT_EQ(r, 0u) << "cctxLoadDictionary: " << zdescr(r);
-}
-
-void zreset(zest::CCtx* c) { zest::cctxReset(c, zest::ResetDirective::session_and_parameters); }
-
-// One frame with the sticky parameters (compress2) into exactly compressBound(src) bytes.
-Bytes zframe(zest::CCtx* c, const Bytes& src) {
-    Buf dst(zest::compressBound(src.size()));
-    const size_t r = zest::compress2(c, dst.data(), dst.size(), src.data(), src.size());
-    if (zest::isError(r)) {
-        ADD_FAILURE() << "zest::compress2: " << zdescr(r);
-        return {};
-    }
-    EXPECT_LE(r, dst.size());
-    return dst.take(r);
-}
-
-Bytes refFrame(ZSTD_CCtx* c, const Bytes& src) {
-    Bytes dst(ZSTD_compressBound(src.size()));
-    const size_t r = ZSTD_compress2(c, dst.data(), dst.size(), src.data(), src.size());
-    if (ZSTD_isError(r)) {
-        ADD_FAILURE() << "ZSTD_compress2: " << rdescr(r);
-        return {};
-    }
-    dst.resize(r);
-    return dst;
-}
-
-ZSTD_frameHeader header(const Bytes& frame, bool magicless = false) {
-    ZSTD_frameHeader fh{};
-    const size_t r = ZSTD_getFrameHeader_advanced(&fh, frame.data(), frame.size(),
-                                                  magicless ? ZSTD_f_zstd1_magicless : ZSTD_f_zstd1);
-    EXPECT_EQ(r, 0u) << "frame header: " << rdescr(r);
-    return fh;
-}
-
-Bytes slice(const Bytes& b, size_t from, size_t n) {
-    return Bytes(b.begin() + std::ptrdiff_t(from), b.begin() + std::ptrdiff_t(from + n));
-}
-Bytes cat(const Bytes& a, const Bytes& b) {
-    Bytes r = a;
-    r.insert(r.end(), b.begin(), b.end());
-    return r;
-}
-
-// ---- Decoding oracles ----------------------------------------------------------------
-
-struct DecodeWith {
-    const Bytes* dict = nullptr;
-    enum { load, rawContent, prefix } how = load;  // how the decoders get `dict`
-    bool magicless = false;
-    int windowLogMax = 0;  // > 0: also stream-decode with the reference under this limit
-};
-
-// `frames` must decode to `expected` with the reference and with zest (one-shot).
-void attachForReference(ZSTD_DCtx* d, const DecodeWith& o) {
-    if (o.magicless) ZSTD_DCtx_setParameter(d, ZSTD_d_format, ZSTD_f_zstd1_magicless);
-    if (!o.dict) return;
-    size_t r = 0;
-    switch (o.how) {
-    case DecodeWith::load: r = ZSTD_DCtx_loadDictionary(d, o.dict->data(), o.dict->size()); break;
-    case DecodeWith::rawContent:
-        r = ZSTD_DCtx_loadDictionary_advanced(d, o.dict->data(), o.dict->size(), ZSTD_dlm_byCopy,
-                                              ZSTD_dct_rawContent);
-        break;
-    case DecodeWith::prefix: r = ZSTD_DCtx_refPrefix(d, o.dict->data(), o.dict->size()); break;
-    }
-    EXPECT_FALSE(ZSTD_isError(r)) << rdescr(r);
-}
-
-void expectDecodes(const Bytes& frames, const Bytes& expected, const DecodeWith& o = {}) {
-    {
-        RefDCtx d;
-        attachForReference(d, o);
-        Buf dst(expected.size());
-        const size_t r = ZSTD_decompressDCtx(d, dst.data(), dst.size(), frames.data(), frames.size());
-        EXPECT_EQ(r, expected.size()) << "reference decoder: " << rdescr(r);
-        if (r == expected.size() && r) EXPECT_EQ(std::memcmp(dst.data(), expected.data(), r), 0) << "reference output";
-    }
-    if (o.windowLogMax) {
-        RefDCtx d;
-        ZSTD_DCtx_setParameter(d, ZSTD_d_windowLogMax, o.windowLogMax);
-        attachForReference(d, o);
-        Bytes out;
-        Buf window(4096);
-        ZSTD_inBuffer in{frames.data(), frames.size(), 0};
-        size_t r = 1;
-        while (in.pos < in.size || r != 0) {
-            ZSTD_outBuffer ob{window.data(), window.size(), 0};
-            r = ZSTD_decompressStream(d, &ob, &in);
-            if (ZSTD_isError(r)) break;
-            out.insert(out.end(), window.data(), window.data() + ob.pos);
-            if (in.pos == in.size && ob.pos == 0 && r != 0) break;  // truncated
-        }
-        EXPECT_EQ(r, 0u) << "reference stream decoder with windowLogMax " << o.windowLogMax << ": " << rdescr(r);
-        EXPECT_TRUE(out == expected) << "reference stream decoder output";
-    }
-    {
-        ZDCtx d;
-        if (o.magicless) zt::zset(d, zest::DParam::format, 1);
-        Buf dst(expected.size());
-        size_t r;
-        if (!o.dict) {
-            r = zest::decompressDCtx(d, dst.data(), dst.size(), frames.data(), frames.size());
-        } else if (o.how == DecodeWith::load) {
-            r = zest::decompressUsingDict(d, dst.data(), dst.size(), frames.data(), frames.size(), o.dict->data(),
-                                          o.dict->size());
-        } else {
-            if (o.how == DecodeWith::rawContent)
-                zest::dctxLoadDictionary(d, o.dict->data(), o.dict->size(), zest::DictLoadMethod::byCopy,
-                                         zest::DictContentType::rawContent);
-            else
-                zest::dctxRefPrefix(d, o.dict->data(), o.dict->size(), zest::DictContentType::rawContent);
-            r = zest::decompressDCtx(d, dst.data(), dst.size(), frames.data(), frames.size());
-        }
-        EXPECT_EQ(r, expected.size()) << "zest decoder: " << zdescr(r);
-        if (r == expected.size() && r) EXPECT_EQ(std::memcmp(dst.data(), expected.data(), r), 0) << "zest output";
-    }
-}
-
-// The reference's streaming decoder fed a frame as it is produced.
-class IncrementalDecoder {
-public:
-    explicit IncrementalDecoder(const Bytes* dict = nullptr) : window_(1 << 17) {
-        if (dict) ZSTD_DCtx_loadDictionary(d_, dict->data(), dict->size());
-    }
-    void feed(const uint8_t* p, size_t n) {
-        if (n == 0 || ZSTD_isError(last_)) return;
-        ZSTD_inBuffer in{p, n, 0};
-        for (;;) {
-            ZSTD_outBuffer ob{window_.data(), window_.size(), 0};
-            const size_t before = in.pos;
-            const size_t r = ZSTD_decompressStream(d_, &ob, &in);
-            // A call with nothing to do (the window was exactly filled
-            // before) says nothing about the frame.
-            if (ZSTD_isError(r) || ob.pos || in.pos != before) last_ = r;
-            if (ZSTD_isError(r)) return;
-            out.insert(out.end(), window_.data(), window_.data() + ob.pos);
-            if (in.pos == in.size && ob.pos < ob.size) return;
-        }
-    }
-    size_t last() const { return last_; }
-    Bytes out;
-
-private:
-    RefDCtx d_;
-    Bytes window_;
-    size_t last_ = 1;
-};
-
-// ---- Streaming driver ------------------------------------------------------------------
-
-struct StreamShape {
-    size_t maxIn = 1 << 16;   // input pieces of 1..maxIn bytes (0 now and then)
-    size_t maxOut = 1 << 16;  // output windows of 1..maxOut bytes (0 now and then)
-    unsigned flushPercent = 15;
-    bool stableIn = false;    // the caller sets ZSTD_c_stableInBuffer itself
-    bool stableOut = false;   // likewise ZSTD_c_stableOutBuffer
-    bool checkPrefixes = true;
-    const Bytes* dict = nullptr;  // for the incremental decoder
-};
-
-// Compresses src with zest::compressStream2 in random pieces, flushing at
-// random points and ending once everything is in. After every completed flush
-// the output so far must decode (reference streaming decoder) to exactly the
-// input consumed so far. Returns the frame; failures are recorded.
-Bytes zestStreamCompress(zest::CCtx* c, const Bytes& src, Rng& rng, const StreamShape& s) {
-    Bytes frame;
-    IncrementalDecoder dec(s.dict);
-    Buf whole(src.size());  // the stable input buffer
-    if (!src.empty()) std::memcpy(whole.data(), src.data(), src.size());
-    Buf stableDst(zest::compressBound(src.size()) + 64);
-    size_t stablePos = 0;
-    size_t pos = 0;
-    int idle = 0;
-    for (;;) {
-        const size_t remaining = src.size() - pos;
-        size_t piece = rng.chance(5) ? 0 : size_t(rng.range(1, s.maxIn));
-        piece = std::min(piece, remaining);
-        EndDirective dir = EndDirective::continue_;
-        if (rng.chance(s.flushPercent)) dir = EndDirective::flush;
-        if (piece == remaining && rng.chance(50)) dir = EndDirective::end;
-        Buf chunk(piece);
-        if (piece) std::memcpy(chunk.data(), src.data() + pos, piece);
-        zest::InBuffer in = s.stableIn ? zest::InBuffer{whole.data(), pos + piece, pos}
-                                       : zest::InBuffer{chunk.data(), piece, 0};
-        const size_t inEnd = in.size;
-        for (;;) {
-            size_t r;
-            size_t produced;
-            const uint8_t* outStart;
-            if (s.stableOut) {
-                zest::OutBuffer ob{stableDst.data(), stableDst.size(), stablePos};
-                r = zest::compressStream2(c, &ob, &in, dir);
-                outStart = stableDst.data() + stablePos;
-                produced = ob.pos - stablePos;
-                stablePos = ob.pos;
-            } else {
-                Buf window(rng.chance(3) ? 0 : size_t(rng.range(1, s.maxOut)));
-                zest::OutBuffer ob{window.data(), window.size(), 0};
-                r = zest::compressStream2(c, &ob, &in, dir);
-                frame.insert(frame.end(), window.data(), window.data() + ob.pos);
-                outStart = frame.data() + frame.size() - ob.pos;
-                produced = ob.pos;
-            }
-            if (zest::isError(r)) {
-                ADD_FAILURE() << "compressStream2 at input " << pos << ": " << zdescr(r);
-                return {};
-            }
-            if (s.checkPrefixes) dec.feed(outStart, produced);
-            const bool consumed = in.pos == inEnd;
-            if (consumed && (dir == EndDirective::continue_ || r == 0)) break;
-            idle = produced ? 0 : idle + 1;
-            if (idle > 100) {
-                ADD_FAILURE() << "compressStream2 makes no progress";
-                return {};
-            }
-        }
-        pos += piece;
-        if (dir != EndDirective::continue_ && s.checkPrefixes) {
-            EXPECT_FALSE(ZSTD_isError(dec.last())) << "reference decoder: " << rdescr(dec.last());
-            if (dec.out.size() != pos || !std::equal(dec.out.begin(), dec.out.end(), src.begin())) {
-                ADD_FAILURE() << "after a flush at input " << pos << " the output decodes to " << dec.out.size()
-                              << " bytes";
-                return {};
-            }
-        }
-        if (dir == EndDirective::end) break;
-    }
-    if (s.stableOut) frame = stableDst.take(stablePos);
-    if (s.checkPrefixes) EXPECT_EQ(dec.last(), 0u) << "the frame does not end";
-    return frame;
 }
 
 const Kind kKinds[] = {Kind::text, Kind::binary, Kind::zeros, Kind::random, Kind::mixed};
@@ -1110,45 +800,13 @@ TEST(CompressStream, ParameterChangesMidFrame) {
 // Dictionaries
 // =======================================================================================
 
-namespace {
-
-// Records like the ones the dictionaries are trained on.
-std::vector<Bytes> records(Rng& rng, unsigned flavor, int n) {
-    std::vector<Bytes> v;
-    for (int i = 0; i < n; i++) v.push_back(genRecord(rng, flavor));
-    return v;
-}
-
-// Records one after the other, at least n bytes.
-Bytes recordRun(Rng& rng, unsigned flavor, size_t n) {
-    Bytes all;
-    while (all.size() < n) {
-        const Bytes r = genRecord(rng, flavor);
-        all.insert(all.end(), r.begin(), r.end());
-    }
-    return all;
-}
-
-}  // namespace
-
 // Raw-content dictionaries loaded by copy or by reference, sticky across
 // frames until replaced or cleared.
 TEST(CompressDict, RawContent) {
     Rng rng(501);
     const Bytes dict = genText(rng, 20000);
     std::vector<Bytes> srcs;
-    for (int i = 0; i < 6; i++) {
-        // Text that repeats stretches of the dictionary.
-        Bytes s;
-        while (s.size() < 3000) {
-            const size_t len = size_t(rng.range(20, 400));
-            const size_t from = size_t(rng.below(dict.size() - len));
-            s.insert(s.end(), dict.begin() + std::ptrdiff_t(from), dict.begin() + std::ptrdiff_t(from + len));
-            const Bytes t = genText(rng, size_t(rng.range(0, 100)));
-            s.insert(s.end(), t.begin(), t.end());
-        }
-        srcs.push_back(s);
-    }
+    for (int i = 0; i < 6; i++) srcs.push_back(quoting(rng, dict, 3000));
     srcs.push_back(genText(rng, 200000));
     srcs.push_back(Bytes());
     ZCCtx c;
@@ -1176,11 +834,11 @@ TEST(CompressDict, RawContent) {
                 }
                 EXPECT_LT(withDict * 2, without) << "the dictionary hardly helps";
                 // Streamed with the same sticky dictionary.
-                StreamShape s;
-                s.dict = &dict;
-                const Bytes streamed = zestStreamCompress(c, srcs[0], rng, s);
                 DecodeWith o;
                 o.dict = &dict;
+                StreamShape s;
+                s.dict = &o;
+                const Bytes streamed = zestStreamCompress(c, srcs[0], rng, s);
                 expectDecodes(streamed, srcs[0], o);
                 // Cleared: frames no longer need it.
                 ASSERT_EQ(zest::cctxLoadDictionary(c, nullptr, 0, method, type), 0u);
@@ -1315,7 +973,7 @@ TEST(CompressDict, CDict) {
                 expectDecodes(frame, rec, o);
             }
             StreamShape s;
-            s.dict = &dict;
+            s.dict = &o;
             s.maxIn = 30000;
             expectDecodes(zestStreamCompress(c, big, rng, s), big, o);
             expectDecodes(zestStreamCompress(c, recs[3], rng, s), recs[3], o);
@@ -1570,7 +1228,7 @@ TEST(CompressDict, LargerThanTheWindow) {
                 o.windowLogMax = wlog;
                 expectDecodes(zframe(c, src), src, o);
                 StreamShape s;
-                s.dict = &dict;
+                s.dict = &o;
                 s.maxIn = 2000;
                 o.windowLogMax = wlog;
                 expectDecodes(zestStreamCompress(c, src, rng, s), src, o);
@@ -1770,7 +1428,9 @@ TEST(CompressRandom, Combinations) {
             s.maxIn = size_t(rng.range(1, 70000));
             s.maxOut = size_t(rng.range(1, 70000));
             s.checkPrefixes = dictKind != 4;
-            s.dict = dictKind == 1 || dictKind == 4 ? nullptr : dict;
+            DecodeWith inc;  // the trained dictionary, loaded
+            inc.dict = dict;
+            s.dict = dictKind == 1 || dictKind == 4 ? nullptr : &inc;
             if (dictKind == 1) s.checkPrefixes = false;  // the incremental decoder loads dictionaries automatically
             frame = zestStreamCompress(c, src, rng, s);
         } else {

@@ -18,366 +18,26 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <climits>
 #include <cstdio>
 #include <cstring>
-#include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "compress/cctx.h"
 #include "compress/cctx_impl.h"
 #include "compress/match_finder.h"
-#include "support.h"
+#include "compress_support.h"
 
 using namespace zt;
 using zest::EndDirective;
 
 namespace {
 
-// Parameter ids as numbers (the system header is 1.5.4; some experimental ids
-// have other names there).
-enum : int {
-    pLevel = 100,
-    pWindowLog = 101,
-    pHashLog = 102,
-    pChainLog = 103,
-    pSearchLog = 104,
-    pMinMatch = 105,
-    pTargetLength = 106,
-    pStrategy = 107,
-    pContentSize = 200,
-    pChecksum = 201,
-    pMaxBlockSize = 1015,
-    pForceAttachDict = 1001,
-    pUseRowMatchFinder = 1011,
-};
-
 constexpr int kGreedy = 3, kLazy = 4, kLazy2 = 5, kBtLazy2 = 6;
 const char* const kStrategyNames[] = {"?", "fast", "dfast", "greedy", "lazy", "lazy2", "btlazy2"};
 
-// ---- Buffers and handles (as in compress_interop_test.cpp) ---------------------------
-
-// A heap buffer of exactly n bytes, so that any overrun hits an ASan redzone.
-class Buf {
-public:
-    explicit Buf(size_t n) : p_(new uint8_t[n]), n_(n) {}
-    uint8_t* data() { return p_.get(); }
-    size_t size() const { return n_; }
-    Bytes take(size_t k) const { return Bytes(p_.get(), p_.get() + k); }
-
-private:
-    std::unique_ptr<uint8_t[]> p_;
-    size_t n_;
-};
-
-struct ZCCtx {
-    zest::CCtx* p;
-    ZCCtx() : p(zest::createCCtx(zest::kDefaultMem)) {}
-    ~ZCCtx() { zest::freeCCtx(p); }
-    ZCCtx(const ZCCtx&) = delete;
-    ZCCtx& operator=(const ZCCtx&) = delete;
-    operator zest::CCtx*() const { return p; }
-};
-
-struct ZCDict {
-    zest::CDict* p;
-    explicit ZCDict(zest::CDict* q) : p(q) {}
-    ~ZCDict() { zest::freeCDict(p); }
-    ZCDict(const ZCDict&) = delete;
-    ZCDict& operator=(const ZCDict&) = delete;
-    operator const zest::CDict*() const { return p; }
-};
-
-struct RefCCtx {
-    ZSTD_CCtx* p;
-    RefCCtx() : p(ZSTD_createCCtx()) {}
-    ~RefCCtx() { ZSTD_freeCCtx(p); }
-    RefCCtx(const RefCCtx&) = delete;
-    RefCCtx& operator=(const RefCCtx&) = delete;
-    operator ZSTD_CCtx*() const { return p; }
-};
-
-std::string at(const char* what, long long a, long long b = LLONG_MIN, long long c = LLONG_MIN) {
-    std::string s = what;
-    s += " " + std::to_string(a);
-    if (b != LLONG_MIN) s += " " + std::to_string(b);
-    if (c != LLONG_MIN) s += " " + std::to_string(c);
-    return s;
-}
-
-// A parameter that must be accepted.
-void cset(zest::CCtx* c, int param, int value) {
-    const size_t r = zest::cctxSetParameter(c, param, value);
-    ASSERT_FALSE(zest::isError(r)) << "cctxSetParameter(" << param << ", " << value << "): " << zdescr(r);
-}
-void rset(ZSTD_CCtx* c, int param, int value) {
-    const size_t r = ZSTD_CCtx_setParameter(c, ZSTD_cParameter(param), value);
-    ASSERT_FALSE(ZSTD_isError(r)) << "ZSTD_CCtx_setParameter(" << param << ", " << value << "): " << rdescr(r);
-}
-
-void zreset(zest::CCtx* c) { zest::cctxReset(c, zest::ResetDirective::session_and_parameters); }
-
-// One frame with the sticky parameters (compress2) into exactly compressBound(src) bytes.
-Bytes zframe(zest::CCtx* c, const Bytes& src) {
-    Buf dst(zest::compressBound(src.size()));
-    const size_t r = zest::compress2(c, dst.data(), dst.size(), src.data(), src.size());
-    if (zest::isError(r)) {
-        ADD_FAILURE() << "zest::compress2: " << zdescr(r);
-        return {};
-    }
-    return dst.take(r);
-}
-
-Bytes refFrame(ZSTD_CCtx* c, const Bytes& src) {
-    Bytes dst(ZSTD_compressBound(src.size()));
-    const size_t r = ZSTD_compress2(c, dst.data(), dst.size(), src.data(), src.size());
-    if (ZSTD_isError(r)) {
-        ADD_FAILURE() << "ZSTD_compress2: " << rdescr(r);
-        return {};
-    }
-    dst.resize(r);
-    return dst;
-}
-
-ZSTD_frameHeader header(const Bytes& frame) {
-    ZSTD_frameHeader fh{};
-    const size_t r = ZSTD_getFrameHeader(&fh, frame.data(), frame.size());
-    EXPECT_EQ(r, 0u) << "frame header: " << rdescr(r);
-    return fh;
-}
-
-Bytes slice(const Bytes& b, size_t from, size_t n) {
-    return Bytes(b.begin() + std::ptrdiff_t(from), b.begin() + std::ptrdiff_t(from + n));
-}
-Bytes cat(std::initializer_list<const Bytes*> parts) {
-    Bytes r;
-    for (const Bytes* p : parts) r.insert(r.end(), p->begin(), p->end());
-    return r;
-}
-
-// ---- Decoding oracles ----------------------------------------------------------------
-
-struct DecodeWith {
-    const Bytes* dict = nullptr;
-    enum { load, rawContent, prefix } how = load;  // how the decoders get `dict`
-    int windowLogMax = 0;  // > 0: also stream-decode (both decoders) under this limit
-};
-
-void attachForReference(ZSTD_DCtx* d, const DecodeWith& o) {
-    if (!o.dict) return;
-    size_t r = 0;
-    switch (o.how) {
-    case DecodeWith::load: r = ZSTD_DCtx_loadDictionary(d, o.dict->data(), o.dict->size()); break;
-    case DecodeWith::rawContent:
-        r = ZSTD_DCtx_loadDictionary_advanced(d, o.dict->data(), o.dict->size(), ZSTD_dlm_byCopy,
-                                              ZSTD_dct_rawContent);
-        break;
-    case DecodeWith::prefix: r = ZSTD_DCtx_refPrefix(d, o.dict->data(), o.dict->size()); break;
-    }
-    EXPECT_FALSE(ZSTD_isError(r)) << rdescr(r);
-}
-
-void attachForZest(zest::DCtx* d, const DecodeWith& o) {
-    if (!o.dict) return;
-    size_t r = 0;
-    switch (o.how) {
-    case DecodeWith::load:
-        r = zest::dctxLoadDictionary(d, o.dict->data(), o.dict->size(), zest::DictLoadMethod::byCopy,
-                                     zest::DictContentType::autoDetect);
-        break;
-    case DecodeWith::rawContent:
-        r = zest::dctxLoadDictionary(d, o.dict->data(), o.dict->size(), zest::DictLoadMethod::byCopy,
-                                     zest::DictContentType::rawContent);
-        break;
-    case DecodeWith::prefix:
-        r = zest::dctxRefPrefix(d, o.dict->data(), o.dict->size(), zest::DictContentType::rawContent);
-        break;
-    }
-    EXPECT_FALSE(zest::isError(r)) << zdescr(r);
-}
-
-// `frame` must decode to exactly `expected` with the reference and with zest
-// (one-shot, both); with a window limit also with both streaming decoders
-// limited to it.
-void expectDecodes(const Bytes& frame, const Bytes& expected, const DecodeWith& o = {}) {
-    {
-        RefDCtx d;
-        attachForReference(d, o);
-        Buf dst(expected.size());
-        const size_t r = ZSTD_decompressDCtx(d, dst.data(), dst.size(), frame.data(), frame.size());
-        EXPECT_EQ(r, expected.size()) << "reference decoder: " << rdescr(r);
-        if (r == expected.size() && r) {
-            EXPECT_EQ(std::memcmp(dst.data(), expected.data(), r), 0) << "reference output";
-        }
-    }
-    {
-        ZDCtx d;
-        attachForZest(d, o);
-        Buf dst(expected.size());
-        const size_t r = zest::decompressDCtx(d, dst.data(), dst.size(), frame.data(), frame.size());
-        EXPECT_EQ(r, expected.size()) << "zest decoder: " << zdescr(r);
-        if (r == expected.size() && r) {
-            EXPECT_EQ(std::memcmp(dst.data(), expected.data(), r), 0) << "zest output";
-        }
-    }
-    if (o.windowLogMax) {
-        {
-            RefDCtx d;
-            ZSTD_DCtx_setParameter(d, ZSTD_d_windowLogMax, o.windowLogMax);
-            attachForReference(d, o);
-            Bytes out;
-            Buf window(1 << 16);
-            ZSTD_inBuffer in{frame.data(), frame.size(), 0};
-            size_t r = 1;
-            while (in.pos < in.size || r != 0) {
-                ZSTD_outBuffer ob{window.data(), window.size(), 0};
-                r = ZSTD_decompressStream(d, &ob, &in);
-                if (ZSTD_isError(r)) break;
-                out.insert(out.end(), window.data(), window.data() + ob.pos);
-                if (in.pos == in.size && ob.pos == 0 && r != 0) break;  // truncated
-            }
-            EXPECT_EQ(r, 0u) << "reference stream decoder with windowLogMax " << o.windowLogMax << ": "
-                             << rdescr(r);
-            EXPECT_TRUE(out == expected) << "reference stream decoder output";
-        }
-        {
-            ZDCtx d;
-            zset(d, zest::DParam::windowLogMax, o.windowLogMax);
-            attachForZest(d, o);
-            Rng rng(frame.size());
-            const StreamResult r = zestStream(d, frame, rng, Split::random, expected.size(), 1 << 16);
-            EXPECT_EQ(r.error, 0u) << "zest stream decoder with windowLogMax " << o.windowLogMax << ": "
-                                   << zdescr(r.error);
-            EXPECT_TRUE(r.complete) << "zest stream decoder did not finish";
-            EXPECT_TRUE(r.out == expected) << "zest stream decoder output";
-        }
-    }
-}
-
-// The reference's streaming decoder fed a frame as it is produced.
-class IncrementalDecoder {
-public:
-    explicit IncrementalDecoder(const DecodeWith* o) : window_(1 << 17) {
-        if (o) attachForReference(d_, *o);
-    }
-    void feed(const uint8_t* p, size_t n) {
-        if (n == 0 || ZSTD_isError(last_)) return;
-        ZSTD_inBuffer in{p, n, 0};
-        for (;;) {
-            ZSTD_outBuffer ob{window_.data(), window_.size(), 0};
-            const size_t before = in.pos;
-            const size_t r = ZSTD_decompressStream(d_, &ob, &in);
-            if (ZSTD_isError(r) || ob.pos || in.pos != before) last_ = r;
-            if (ZSTD_isError(r)) return;
-            out.insert(out.end(), window_.data(), window_.data() + ob.pos);
-            if (in.pos == in.size && ob.pos < ob.size) return;
-        }
-    }
-    size_t last() const { return last_; }
-    Bytes out;
-
-private:
-    RefDCtx d_;
-    Bytes window_;
-    size_t last_ = 1;
-};
-
-// ---- Streaming driver ------------------------------------------------------------------
-
-struct StreamShape {
-    size_t maxIn = 1 << 16;   // input pieces of 1..maxIn bytes (0 now and then)
-    size_t maxOut = 1 << 16;  // output windows of 1..maxOut bytes (0 now and then)
-    unsigned flushPercent = 15;
-    const DecodeWith* dict = nullptr;  // how the incremental decoder gets the dictionary
-};
-
-// Compresses src with zest::compressStream2 in random pieces, flushing at
-// random points and ending once everything is in. After every completed flush
-// the output so far must decode (reference streaming decoder) to exactly the
-// input consumed so far. Returns the frame; failures are recorded.
-Bytes zestStreamCompress(zest::CCtx* c, const Bytes& src, Rng& rng, const StreamShape& s) {
-    Bytes frame;
-    IncrementalDecoder dec(s.dict);
-    size_t pos = 0;
-    size_t checked = 0;  // decoded output already compared with the source
-    int idle = 0;
-    for (;;) {
-        const size_t remaining = src.size() - pos;
-        size_t piece = rng.chance(5) ? 0 : size_t(rng.range(1, s.maxIn));
-        piece = std::min(piece, remaining);
-        EndDirective dir = EndDirective::continue_;
-        if (rng.chance(s.flushPercent)) dir = EndDirective::flush;
-        if (piece == remaining && rng.chance(50)) dir = EndDirective::end;
-        Buf chunk(piece);
-        if (piece) std::memcpy(chunk.data(), src.data() + pos, piece);
-        zest::InBuffer in{chunk.data(), piece, 0};
-        for (;;) {
-            Buf window(rng.chance(3) ? 0 : size_t(rng.range(1, s.maxOut)));
-            zest::OutBuffer ob{window.data(), window.size(), 0};
-            const size_t r = zest::compressStream2(c, &ob, &in, dir);
-            if (zest::isError(r)) {
-                ADD_FAILURE() << "compressStream2 at input " << pos << ": " << zdescr(r);
-                return {};
-            }
-            frame.insert(frame.end(), window.data(), window.data() + ob.pos);
-            dec.feed(window.data(), ob.pos);
-            const bool consumed = in.pos == piece;
-            if (consumed && (dir == EndDirective::continue_ || r == 0)) break;
-            idle = ob.pos ? 0 : idle + 1;
-            if (idle > 100) {
-                ADD_FAILURE() << "compressStream2 makes no progress";
-                return {};
-            }
-        }
-        pos += piece;
-        if (dir != EndDirective::continue_) {
-            EXPECT_FALSE(ZSTD_isError(dec.last())) << "reference decoder: " << rdescr(dec.last());
-            if (dec.out.size() != pos ||
-                !std::equal(dec.out.begin() + std::ptrdiff_t(checked), dec.out.end(),
-                            src.begin() + std::ptrdiff_t(checked))) {
-                ADD_FAILURE() << "after a flush at input " << pos << " the output decodes to " << dec.out.size()
-                              << " bytes";
-                return {};
-            }
-            checked = pos;
-        }
-        if (dir == EndDirective::end) break;
-    }
-    EXPECT_EQ(dec.last(), 0u) << "the frame does not end";
-    return frame;
-}
-
-// ---- Data ---------------------------------------------------------------------------
-
-// Records like the ones the trained dictionaries are made from.
-std::vector<Bytes> records(Rng& rng, unsigned flavor, int n) {
-    std::vector<Bytes> v;
-    for (int i = 0; i < n; i++) v.push_back(genRecord(rng, flavor));
-    return v;
-}
-Bytes recordRun(Rng& rng, unsigned flavor, size_t n) {
-    Bytes all;
-    while (all.size() < n) {
-        const Bytes r = genRecord(rng, flavor);
-        all.insert(all.end(), r.begin(), r.end());
-    }
-    return all;
-}
-
-// Text that repeats stretches of `from` (a dictionary) between new words.
-Bytes quoting(Rng& rng, const Bytes& from, size_t n) {
-    Bytes s;
-    while (s.size() < n) {
-        const size_t len = size_t(rng.range(20, 400));
-        const size_t at = size_t(rng.below(from.size() - len));
-        s.insert(s.end(), from.begin() + std::ptrdiff_t(at), from.begin() + std::ptrdiff_t(at + len));
-        const Bytes t = genText(rng, size_t(rng.range(0, 100)));
-        s.insert(s.end(), t.begin(), t.end());
-    }
-    s.resize(n);
-    return s;
-}
+// ---- Data (handles, oracles and the streaming driver are in compress_support.h) -------
 
 // Copies of earlier stretches at random distances up to maxDist (new offsets
 // all the time: the finder, not the repeat offsets, must find them), with a
@@ -572,10 +232,14 @@ void explicitParameters(int strategy) {
 
 }  // namespace
 
-TEST(StrategyParams, Greedy) { explicitParameters(kGreedy); }
-TEST(StrategyParams, Lazy) { explicitParameters(kLazy); }
-TEST(StrategyParams, Lazy2) { explicitParameters(kLazy2); }
-TEST(StrategyParams, BtLazy2) { explicitParameters(kBtLazy2); }
+// One test per middle strategy: Suite.Greedy .. Suite.BtLazy2, each running fn(strategy).
+#define ZT_EACH_MIDDLE_STRATEGY(Suite, fn)         \
+    TEST(Suite, Greedy) { fn(kGreedy); }           \
+    TEST(Suite, Lazy) { fn(kLazy); }               \
+    TEST(Suite, Lazy2) { fn(kLazy2); }             \
+    TEST(Suite, BtLazy2) { fn(kBtLazy2); }
+
+ZT_EACH_MIDDLE_STRATEGY(StrategyParams, explicitParameters)
 
 // =======================================================================================
 // 3. Dictionaries, per strategy and finder
@@ -614,6 +278,30 @@ void dictionaryModes(int strategy) {
             cset(c, pStrategy, strategy);
             cset(c, pUseRowMatchFinder, row);
         };
+        // Frames of srcs from c, set up with the dictionary that `o` gives the
+        // decoders: each must decode and name the dictionary's ID (0: raw),
+        // and those under 10 KB must together be `gain` times smaller than
+        // without the dictionary. Then the `streamed` ones are streamed
+        // (pieces up to maxIn), the incremental decoder holding the dictionary too.
+        auto framesWithDict = [&](const std::vector<const Bytes*>& srcs, const DecodeWith& o, unsigned dictID,
+                                  size_t gain, std::initializer_list<const Bytes*> streamed, size_t maxIn) {
+            size_t with = 0, without = 0;
+            for (const Bytes* src : srcs) {
+                const Bytes frame = zframe(c, *src);
+                EXPECT_EQ(header(frame).dictID, dictID);
+                expectDecodes(frame, *src, o);
+                if (src->size() < 10000) {
+                    with += frame.size();
+                    without += plainSize(row, *src);
+                }
+            }
+            EXPECT_LT(with * gain, without) << "the dictionary hardly helps";
+            StreamShape s;
+            s.dict = &o;
+            s.maxIn = maxIn;
+            for (const Bytes* src : streamed) expectDecodes(zestStreamCompress(c, *src, rng, s), *src, o);
+        };
+        const unsigned trainedID = ZDICT_getDictID(tr.dict.data(), tr.dict.size());
         // Raw content, loaded by copy and by reference.
         for (auto method : {zest::DictLoadMethod::byCopy, zest::DictLoadMethod::byRef}) {
             SCOPED_TRACE(what + at(", raw dictionary, method", int(method)));
@@ -621,21 +309,9 @@ void dictionaryModes(int strategy) {
             ASSERT_EQ(zest::cctxLoadDictionary(c, rawDict.data(), rawDict.size(), method,
                                                zest::DictContentType::rawContent),
                       0u);
-            size_t with = 0, without = 0;
-            for (const Bytes& q : quotes) {
-                const Bytes frame = zframe(c, q);
-                expectDecodes(frame, q, withRaw);
-                if (q.size() < 10000) {
-                    with += frame.size();
-                    without += plainSize(row, q);
-                }
-            }
-            EXPECT_LT(with * 3, without) << "the dictionary hardly helps";
-            StreamShape s;
-            s.dict = &withRaw;
-            s.maxIn = 4000;
-            expectDecodes(zestStreamCompress(c, quotes[0], rng, s), quotes[0], withRaw);
-            expectDecodes(zestStreamCompress(c, quotes.back(), rng, s), quotes.back(), withRaw);
+            std::vector<const Bytes*> srcs;
+            for (const Bytes& q : quotes) srcs.push_back(&q);
+            framesWithDict(srcs, withRaw, 0, 3, {&quotes[0], &quotes.back()}, 4000);
         }
         // A trained (formatted) dictionary: entropy tables, repeat offsets, ID.
         {
@@ -644,20 +320,9 @@ void dictionaryModes(int strategy) {
             ASSERT_EQ(zest::cctxLoadDictionary(c, tr.dict.data(), tr.dict.size(), zest::DictLoadMethod::byCopy,
                                                zest::DictContentType::autoDetect),
                       0u);
-            size_t with = 0, without = 0;
-            for (const Bytes& rec : tr.recs) {
-                const Bytes frame = zframe(c, rec);
-                EXPECT_EQ(header(frame).dictID, ZDICT_getDictID(tr.dict.data(), tr.dict.size()));
-                expectDecodes(frame, rec, withTrained);
-                with += frame.size();
-                without += plainSize(row, rec);
-            }
-            EXPECT_LT(with * 2, without) << "the dictionary hardly helps";
-            StreamShape s;
-            s.dict = &withTrained;
-            s.maxIn = 20000;
-            expectDecodes(zestStreamCompress(c, tr.recs[0], rng, s), tr.recs[0], withTrained);
-            expectDecodes(zestStreamCompress(c, tr.run, rng, s), tr.run, withTrained);
+            std::vector<const Bytes*> srcs;
+            for (const Bytes& rec : tr.recs) srcs.push_back(&rec);  // all under 10 KB
+            framesWithDict(srcs, withTrained, trainedID, 2, {&tr.recs[0], &tr.run}, 20000);
         }
         // Prepared dictionaries (trained and raw) under every ZSTD_c_forceAttachDict.
         for (int formatted = 0; formatted <= 1; formatted++) {
@@ -678,28 +343,14 @@ void dictionaryModes(int strategy) {
                 setup();
                 cset(c, pForceAttachDict, attach);
                 ASSERT_EQ(zest::cctxRefCDict(c, cd), 0u);
-                size_t with = 0, without = 0;
-                for (const Bytes* src : srcs) {
-                    const Bytes frame = zframe(c, *src);
-                    expectDecodes(frame, *src, o);
-                    if (src->size() < 10000) {
-                        with += frame.size();
-                        without += plainSize(row, *src);
-                    }
-                }
-                EXPECT_LT(with * 2, without) << "the dictionary hardly helps";
-                StreamShape s;
-                s.dict = &o;
-                s.maxIn = 30000;
-                expectDecodes(zestStreamCompress(c, *srcs[0], rng, s), *srcs[0], o);
-                expectDecodes(zestStreamCompress(c, *srcs.back(), rng, s), *srcs.back(), o);
+                framesWithDict(srcs, o, formatted ? trainedID : 0, 2, {srcs[0], srcs.back()}, 30000);
                 // The one-shot entry point for CDicts too.
                 Buf dst(zest::compressBound(srcs[1]->size()));
                 const size_t r = zest::compressUsingCDict(c, dst.data(), dst.size(), srcs[1]->data(),
                                                           srcs[1]->size(), cd, zest::FParams{1, 1, 0});
                 ASSERT_FALSE(zest::isError(r)) << zdescr(r);
                 expectDecodes(dst.take(r), *srcs[1], o);
-                }
+            }
         }
         // A prefix (next frame only).
         for (int streamed = 0; streamed <= 1; streamed++) {
@@ -796,14 +447,8 @@ void wrappedWindow(int strategy) {
 
 }  // namespace
 
-TEST(StrategyDicts, Greedy) { dictionaryModes(kGreedy); }
-TEST(StrategyDicts, Lazy) { dictionaryModes(kLazy); }
-TEST(StrategyDicts, Lazy2) { dictionaryModes(kLazy2); }
-TEST(StrategyDicts, BtLazy2) { dictionaryModes(kBtLazy2); }
-TEST(StrategyWrap, Greedy) { wrappedWindow(kGreedy); }
-TEST(StrategyWrap, Lazy) { wrappedWindow(kLazy); }
-TEST(StrategyWrap, Lazy2) { wrappedWindow(kLazy2); }
-TEST(StrategyWrap, BtLazy2) { wrappedWindow(kBtLazy2); }
+ZT_EACH_MIDDLE_STRATEGY(StrategyDicts, dictionaryModes)
+ZT_EACH_MIDDLE_STRATEGY(StrategyWrap, wrappedWindow)
 
 // =======================================================================================
 // 4. No silent fallback: each strategy runs its own search
@@ -823,21 +468,15 @@ struct Ladder {
         Rng rng(4000);
         src = recordRun(rng, 1, 400000);
     }
-    static void params(zest::CCtx* c, int strategy, int row, int searchLog = kSearchLog) {
-        zreset(c);
-        cset(c, pStrategy, strategy);
-        cset(c, pUseRowMatchFinder, row);
-        cset(c, pWindowLog, 20);
-        cset(c, pHashLog, 18);
-        cset(c, pChainLog, 18);
-        cset(c, pMinMatch, 5);
-        cset(c, pTargetLength, 64);
-        cset(c, pSearchLog, searchLog);
-    }
     static constexpr int kSearchLog = 6;
+    // The parameters, for zest's context and the reference's alike.
+    static std::vector<std::pair<int, int>> params(int strategy, int row, int searchLog = kSearchLog) {
+        return {{pStrategy, strategy}, {pUseRowMatchFinder, row}, {pWindowLog, 20}, {pHashLog, 18},
+                {pChainLog, 18},       {pMinMatch, 5},            {pTargetLength, 64}, {pSearchLog, searchLog}};
+    }
     size_t zest(int strategy, int row, Bytes* frame = nullptr, int searchLog = kSearchLog) const {
         ZCCtx c;
-        params(c, strategy, row, searchLog);
+        for (const auto& [p, v] : params(strategy, row, searchLog)) cset(c, p, v);
         Bytes f = zframe(c, src);
         expectDecodes(f, src);
         const size_t n = f.size();
@@ -846,14 +485,7 @@ struct Ladder {
     }
     size_t ref(int strategy, int row) const {
         RefCCtx r;
-        rset(r, pStrategy, strategy);
-        rset(r, pUseRowMatchFinder, row);
-        rset(r, pWindowLog, 20);
-        rset(r, pHashLog, 18);
-        rset(r, pChainLog, 18);
-        rset(r, pMinMatch, 5);
-        rset(r, pTargetLength, 64);
-        rset(r, pSearchLog, kSearchLog);
+        for (const auto& [p, v] : params(strategy, row)) rset(r, p, v);
         return refFrame(r, src).size();
     }
 };

@@ -296,16 +296,20 @@ void RefCompressor::setup(const RefParams& p, const RefDict& d) {
         REF_OK(ZSTD_CCtx_refPrefix_advanced(c_, d.bytes->data(), d.bytes->size(), d.type));
 }
 
-Bytes RefCompressor::compress(const Bytes& src, const RefParams& p, const RefDict& d) {
-    setup(p, d);
+Bytes refFrame(ZSTD_CCtx* c, const Bytes& src) {
     Bytes out(ZSTD_compressBound(src.size()));
-    const size_t r = ZSTD_compress2(c_, out.data(), out.size(), src.data(), src.size());
+    const size_t r = ZSTD_compress2(c, out.data(), out.size(), src.data(), src.size());
     if (ZSTD_isError(r)) {
         ADD_FAILURE() << "reference ZSTD_compress2: " << ZSTD_getErrorName(r);
         return {};
     }
     out.resize(r);
     return out;
+}
+
+Bytes RefCompressor::compress(const Bytes& src, const RefParams& p, const RefDict& d) {
+    setup(p, d);
+    return refFrame(c_, src);
 }
 
 Bytes RefCompressor::compressStream(const Bytes& src, const RefParams& p, Rng& rng, const RefDict& d) {

@@ -107,6 +107,10 @@ private:
     ZSTD_CCtx* c_;
 };
 
+// One frame with ZSTD_compress2 and the parameters already set on c, into
+// compressBound(src) bytes (a failure is recorded and gives no bytes).
+Bytes refFrame(ZSTD_CCtx* c, const Bytes& src);
+
 // A skippable frame written by the reference.
 Bytes refSkippable(const Bytes& content, unsigned magicVariant);
 

@@ -55,8 +55,10 @@ struct BestMatch {
 ZEST_FORCE_INLINE int matchGain(size_t len, u32 offBase) { return int(4 * len) - int(highBit32(offBase)); }
 
 // The current match's edge over a candidate found `depth` positions later:
-// those positions would become literals.
+// those positions would become literals. A repeat-offset candidate needs 3
+// less: besides having no offset bits, its codes are the cheapest.
 constexpr int kLazyBonus[3] = {0, 4, 7};
+constexpr int kRepeatDiscount = 3;
 
 template <class Finder, unsigned kDepth, DictMode kMode>
 size_t lazyParse(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* src, size_t srcSize) {
@@ -106,7 +108,7 @@ size_t lazyParse(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* src
                 auto better = [&](const u8* p, unsigned depth) ZEST_FORCE_INLINE_LAMBDA {
                     bool taken = false;
                     const size_t r = repLength(rep1, p);
-                    if (r && matchGain(r, kRep1) > matchGain(len, offBase) + kLazyBonus[depth] - 3) {
+                    if (r && matchGain(r, kRep1) > matchGain(len, offBase) + kLazyBonus[depth] - kRepeatDiscount) {
                         len = r;
                         offBase = kRep1;
                         start = p;

@@ -11,8 +11,8 @@
 // Positions inside long matches are thus indexed cheaply, and sorted only if
 // a later search needs them. Every descent is bounded by 2^searchLog
 // comparisons; what lies beyond is cut off, so the tree stays a valid search
-// tree. Dictionaries are loaded unsorted too: sorting them up front with a
-// small budget would cut most of each tree away.
+// tree. Dictionaries are sorted in as they are loaded (a prepared one is
+// then searched read-only, as a tree).
 #include "compress/lazy.h"
 
 namespace zest {
@@ -51,6 +51,16 @@ public:
         if (best < 4) return 0;
         offBase = offsetToOffBase(curr - bestIdx);
         return best;
+    }
+
+    // Dictionary loading: insert position idx sorted, right away.
+    ZEST_FORCE_INLINE void insertSorted(u32 idx) {
+        windowLow_ = sg_.lowFor(idx);
+        const size_t h = hashPtr<kMls>(sg_.base + idx, hashLog_);
+        size_t best = 0;
+        u32 bestIdx = 0;
+        insertAtRoot<false>(idx, roots_[h], btLow(idx), best, bestIdx);
+        roots_[h] = idx;
     }
 
     // Push positions nextToUpdate..target-1 on their buckets' lists.
@@ -169,9 +179,8 @@ private:
         *larger = 0;
     }
 
-    // Search an attached dictionary (read only). Its positions were loaded
-    // unsorted: each bucket is a list, newest first, walked like a chain;
-    // sorted nodes, should there be any, are descended as a tree.
+    // Search an attached dictionary (read only): a sorted tree per bucket
+    // (an unsorted node, should one be met, is followed like a chain link).
     ZEST_FORCE_INLINE void findInDictionary(const u8* ip, size_t& best, u32& bestIdx) const {
         const MatchState& d = *ms_.dictMs;
         const u32 delta = ms_.dictIndexDelta;
@@ -225,13 +234,14 @@ void fillTablesBinaryTree(MatchState& ms, const u8* end) {
     const u8* const base = ms.window.base;
     const u32 target = u32(end - base);
     if (target < ms.nextToUpdate + 8) return;
-    // The content is the window's current segment, added unsorted.
+    // The content is the window's current segment, sorted in as a block's positions would be.
     const u8* const start = base + ms.nextToUpdate;
     const Segments sg = Segments::of<false>(ms, start, size_t(end - start));
     withMinMatch(ms.cp.minMatch, [&](auto m) {
         BinaryTree<m.value, DictMode::noDict> tree(ms, sg);
-        tree.addUnsorted(target - 8 + 1);
+        for (u32 i = ms.nextToUpdate; i + 8 <= target; ++i) tree.insertSorted(i);
     });
+    ms.nextToUpdate = target - 8 + 1;
 }
 
 }  // namespace zest

@@ -341,7 +341,7 @@ size_t estimateFor(const CParams& cp, bool streaming) {
     size_t best = 0;
     for (const ParamSwitch row : {ParamSwitch::enable, ParamSwitch::disable}) {
         const size_t e = sizeof(CCtx) +
-                         workspaceLayout(m, finderFor(m.strategy, row), blockSizeFor(cp), streaming, streaming).total() +
+                         workspaceLayout(m, finderFor(m, row), blockSizeFor(cp), streaming, streaming).total() +
                          64;
         if (e > best) best = e;
     }

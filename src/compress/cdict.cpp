@@ -32,7 +32,7 @@ CDict* createCDictInternal(const void* dict, size_t dictSize, DictLoadMethod m, 
                            size_t staticSize) {
     if (!isValidMem(mem) || (dictSize && !dict)) return nullptr;
     const CParams matchCp = matchFinderParams(cp);
-    const Finder finder = finderFor(matchCp.strategy, row);
+    const Finder finder = finderFor(matchCp, row);
     const TableLayout tables = tableLayout(matchCp, finder);
     const CDictLayout l = cdictLayout(dictSize, tables, m);
     u8* block;
@@ -111,7 +111,7 @@ unsigned cdictGetDictID(const CDict* cd) { return cd ? cd->dict.dictID : 0; }
 
 size_t estimateCDictSizeAdvanced(size_t dictSize, CParams cp, DictLoadMethod m) {
     const CParams matchCp = matchFinderParams(cp);
-    return cdictLayout(dictSize, tableLayout(matchCp, finderFor(matchCp.strategy, ParamSwitch::automatic)), m).total +
+    return cdictLayout(dictSize, tableLayout(matchCp, finderFor(matchCp, ParamSwitch::automatic)), m).total +
            64;
 }
 size_t estimateCDictSize(size_t dictSize, int level) {

@@ -90,12 +90,24 @@ bool attachable(const MatchState& d, const CParams& matchCp, Finder f) {
            (f != Finder::rowHash || rowLogOf(matchCp.searchLog) == rowLogOf(d.cp.searchLog));
 }
 
+// The finder of a frame. With a prepared dictionary and the row choice left
+// automatic, greedy..lazy2 take the dictionary's (rows or chain), whose
+// tables can then be searched in place or copied.
+Finder frameFinder(const CParams& matchCp, ParamSwitch row, const CDict* cd) {
+    const Finder f = finderFor(matchCp, row);
+    const bool lazyFamily = f == Finder::rowHash || f == Finder::hashChain;
+    if (cd && row == ParamSwitch::automatic && lazyFamily &&
+        (cd->ms.finder == Finder::rowHash || cd->ms.finder == Finder::hashChain))
+        return cd->ms.finder;
+    return f;
+}
+
 bool shouldAttach(const CCtxParams& p, const CDict& cd, const CParams& cp, u64 pledged) {
     const AttachPref pref = AttachPref(p.attachDictPref);
     if (!cd.dict.contentSize || p.forceWindow) return false;
     if (pref == AttachPref::forceCopy || pref == AttachPref::forceLoad) return false;
     const CParams m = matchFinderParams(cp);
-    if (!attachable(cd.ms, m, finderFor(m.strategy, ParamSwitch(p.useRowMatchFinder)))) return false;
+    if (!attachable(cd.ms, m, frameFinder(m, ParamSwitch(p.useRowMatchFinder), &cd))) return false;
     return pref == AttachPref::forceAttach || pledged == kContentSizeUnknown || pledged <= kAttachDictSizeCutoff;
 }
 
@@ -167,7 +179,7 @@ size_t beginFrameWith(CCtx* c, const CCtxParams& p, u64 pledged, bool bufferedIn
         f.cp.windowLog = windowLog;
     }
     f.matchCp = matchFinderParams(f.cp);
-    f.finder = finderFor(f.matchCp.strategy, ParamSwitch(p.useRowMatchFinder));
+    f.finder = frameFinder(f.matchCp, ParamSwitch(p.useRowMatchFinder), ds.cdict);
     f.fp = p.fParams;
     f.format = p.format;
     f.blockSize = size_t(1) << f.cp.windowLog;

@@ -6,13 +6,17 @@
 
 namespace zest {
 
-Finder finderFor(Strategy s, ParamSwitch row) {
-    switch (s) {
+Finder finderFor(const CParams& cp, ParamSwitch row) {
+    switch (cp.strategy) {
     case Strategy::fast: return Finder::fast;
     case Strategy::dfast: return Finder::dfast;
     case Strategy::greedy:
     case Strategy::lazy:
-    case Strategy::lazy2: return row == ParamSwitch::disable ? Finder::hashChain : Finder::rowHash;
+    case Strategy::lazy2:
+        // Automatic: rows for windows above 16 KiB (SIMD at hand), as the
+        // reference decides; small inputs index faster in a chain.
+        if (row == ParamSwitch::automatic) row = cp.windowLog > 14 ? ParamSwitch::enable : ParamSwitch::disable;
+        return row == ParamSwitch::enable ? Finder::rowHash : Finder::hashChain;
     default: return Finder::binaryTree;
     }
 }

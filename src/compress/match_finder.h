@@ -19,9 +19,10 @@ namespace zest {
 // chain or hash rows (ZSTD_c_useRowMatchFinder); btlazy2 a binary tree.
 enum class Finder : u8 { fast, dfast, hashChain, rowHash, binaryTree };
 
-// The finder for a strategy; `row` is ZSTD_c_useRowMatchFinder (automatic:
-// rows wherever they apply, as the reference does on x86-64).
-Finder finderFor(Strategy s, ParamSwitch row);
+// The finder for a parameter set; `row` is ZSTD_c_useRowMatchFinder
+// (automatic: rows for greedy..lazy2 with windows above 2^14, as the
+// reference decides on x86-64).
+Finder finderFor(const CParams& cp, ParamSwitch row);
 
 // The tables of a finder, described once: workspace carving, CDict layout,
 // clearing, index rebasing and dictionary copying all follow it.

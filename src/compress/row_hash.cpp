@@ -49,10 +49,11 @@ struct Rows {
     static constexpr unsigned rowLog = kRowLog;
     static constexpr unsigned kEntries = 1u << kRowLog;
     static constexpr size_t kTagStride = kRowTagHeader + kEntries;  // head, padding, tags
-    u32* table;
-    u8* tags;
-    unsigned hashBits;  // row bits + tag bits
+    u32* table = nullptr;
+    u8* tags = nullptr;
+    unsigned hashBits = 0;  // row bits + tag bits
 
+    Rows() = default;
     explicit Rows(const MatchState& ms)
         : table(ms.hashTable), tags(ms.tagTable), hashBits(ms.cp.hashLog - kRowLog + kTagBits) {}
 
@@ -101,6 +102,7 @@ public:
     RowHash(MatchState& ms, const Segments& sg)
         : ms_(ms), sg_(sg), rows_(ms), attempts_(1u << (ms.cp.searchLog < kRowLog ? ms.cp.searchLog : kRowLog)),
           hashEnd_(u32(sg.iend - sg.base) - 8) {
+        if constexpr (kMode == DictMode::attached) dictRows_ = Rows<kRowLog>(*ms.dictMs);
         cacheAt(ms.nextToUpdate);
     }
 
@@ -108,6 +110,12 @@ public:
         constexpr bool kTwo = kMode != DictMode::noDict;
         const u8* const base = sg_.base;
         const u32 curr = u32(ip - base);
+        // An attached dictionary's row is fetched while the own one is searched.
+        u32 dictHash = 0;
+        if constexpr (kMode == DictMode::attached) {
+            dictHash = u32(hashPtr<kMls>(ip, dictRows_.hashBits));
+            dictRows_.prefetch(dictHash);
+        }
         insertBefore(curr);
         const u32 h = hashAt(curr);
         BestMatch best;
@@ -125,7 +133,7 @@ public:
         ms_.nextToUpdate = curr + 1;
         if constexpr (kMode == DictMode::attached) {
             const unsigned left = attempts_ - n;
-            if (!done && left) findInDictionary(ip, low, best, left);
+            if (!done && left) findInDictionary(ip, dictHash, low, best, left);
         }
         return best.result(curr, offBase);
     }
@@ -164,15 +172,14 @@ private:
     }
 
     // Continue the search in an attached dictionary's own rows.
-    ZEST_FORCE_INLINE void findInDictionary(const u8* ip, u32 windowLow, BestMatch& best, unsigned left) const {
+    ZEST_FORCE_INLINE void findInDictionary(const u8* ip, u32 h, u32 windowLow, BestMatch& best,
+                                            unsigned left) const {
         const MatchState& d = *ms_.dictMs;
-        const Rows<kRowLog> dr(d);
         const u32 delta = ms_.dictIndexDelta;
-        const u32 h = u32(hashPtr<kMls>(ip, dr.hashBits));
         u32 cand[64];
         // Candidates below the window (w < windowLow) are older than the rest: stop there.
         const u32 low = windowLow > delta + d.window.lowLimit ? windowLow - delta : d.window.lowLimit;
-        const unsigned n = dr.candidates(h, left, low, d.window.base, cand);
+        const unsigned n = dictRows_.candidates(h, left, low, d.window.base, cand);
         for (unsigned k = 0; k < n; ++k)
             if (best.consider<true>(sg_, ip, cand[k] + delta)) break;
     }
@@ -180,6 +187,7 @@ private:
     MatchState& ms_;
     const Segments sg_;  // a copy: table stores cannot alias it
     Rows<kRowLog> rows_;
+    Rows<kRowLog> dictRows_;  // an attached dictionary's
     const unsigned attempts_;
     const u32 hashEnd_;  // last position whose 8 bytes lie in the block
     u32 cache_[8] = {};

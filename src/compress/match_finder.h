@@ -173,7 +173,8 @@ struct Segments {
 
     // Lowest index usable from position curr.
     ZEST_FORCE_INLINE u32 lowFor(u32 curr) const {
-        return curr - dictStartIndex > maxDist ? curr - maxDist : dictStartIndex;
+        const u32 byWindow = curr > maxDist ? curr - maxDist : 0;
+        return byWindow > dictStartIndex ? byWindow : dictStartIndex;
     }
     ZEST_FORCE_INLINE const u8* ptr(u32 idx) const { return idx < prefixStartIndex ? dictBase + idx : base + idx; }
     ZEST_FORCE_INLINE const u8* end(u32 idx) const { return idx < prefixStartIndex ? dictEnd : iend; }

@@ -4,9 +4,9 @@
 // parallel byte array, 8 more bits of the hash (its tag). A row is a ring
 // written backwards from its head, so walking forward from the head visits
 // entries newest first. The tag row starts with a 16-byte header holding the
-// head, so the head and the tags share a cache line. A search compares the row's tags with the wanted one
-// in a few SIMD instructions and visits only the entries whose tag matches,
-// at most 2^searchLog of them.
+// head, so the head and the tags share a cache line. A search compares the
+// row's tags with the wanted one in a few SIMD instructions and visits only
+// the entries whose tag matches, at most 2^searchLog of them.
 //
 // Hashes are computed 8 positions ahead of their insertion and their rows
 // prefetched then, so the row is in cache when the position is reached.
@@ -24,7 +24,7 @@ constexpr u32 kSkipThreshold = 384;
 constexpr u32 kSkipHead = 96;
 constexpr u32 kSkipTail = 32;
 
-// Bit i set where row[i] == tag, for a row of 16 << k entries.
+// Bit i set where row[i] == tag, for a row of 16, 32 or 64 entries.
 ZEST_FORCE_INLINE u64 tagMatches(const u8* row, u8 tag, unsigned entries) {
     const __m128i want = _mm_set1_epi8(char(tag));
     u64 m = 0;

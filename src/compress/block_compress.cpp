@@ -81,7 +81,7 @@ size_t compressBlockBody(CCtx* c, u8* dst, size_t dstCapacity, const u8* src, si
     // Once the frame's data after a dictionary outgrows the window, the
     // dictionary is gone for good (the older segment is then the previous
     // window, which an attached dictionary's tables know nothing of).
-    if (ms.loadedDictEnd && blockEnd - ms.loadedDictEnd > (u32(1) << ms.cp.windowLog)) {
+    if (ms.loadedDictEnd && !dictInReach(ms, blockEnd)) {
         ms.loadedDictEnd = 0;
         ms.dictMs = nullptr;
     }

@@ -35,13 +35,23 @@ void memDelete(const CustomMem& m, T* p) {
     memFree(m, p);
 }
 
+// Tables are laid out on cache lines (a row or bucket straddling two costs ~10%).
+constexpr size_t kCacheLine = 64;
+template <class T>
+T* alignUp(T* p, size_t align) {
+    const size_t a = reinterpret_cast<size_t>(p);
+    return reinterpret_cast<T*>(a + (((a + align - 1) & ~(align - 1)) - a));
+}
+
 // A fixed region handed over by the caller (ZSTD_initStatic*).
 struct StaticArena {
     char* base = nullptr;
     size_t size = 0;
     size_t used = 0;
+    // Aligned as an address (tables straddling cache lines cost ~10%).
     void* take(size_t n, size_t align = 64) {
-        size_t start = (used + align - 1) & ~(align - 1);
+        const size_t at = reinterpret_cast<size_t>(base) + used;
+        const size_t start = used + (((at + align - 1) & ~(align - 1)) - at);
         if (start > size || n > size - start) return nullptr;
         used = start + n;
         return base + start;

@@ -67,7 +67,7 @@ size_t freeCCtx(CCtx* c) {
     if (c->isStatic) return ZEST_ERR(memory_allocation);
     const CustomMem mem = c->mem;
     clearAllDicts(c);
-    if (c->workspace) memFree(mem, c->workspace);
+    if (c->workspaceAlloc) memFree(mem, c->workspaceAlloc);
     memDelete(mem, c);
     return 0;
 }

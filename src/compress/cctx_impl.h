@@ -104,7 +104,8 @@ public:
     CustomMem mem{};
     bool isStatic = false;
     StaticArena arena;           // static contexts: the rest of the caller's workspace
-    u8* workspace = nullptr;     // heap contexts: one block for all buffers
+    u8* workspace = nullptr;     // one block for all buffers, 64-byte aligned
+    void* workspaceAlloc = nullptr;  // heap contexts: the allocation holding it
     size_t workspaceSize = 0;
     // The match tables hold only indices of earlier frames (below the window's
     // start), so the next frame with the same table layout can skip clearing them.

@@ -17,7 +17,8 @@ CDictLayout cdictLayout(size_t dictSize, const TableLayout& tables, DictLoadMeth
     CDictLayout l{};
     l.contentOffset = alignUp(sizeof(CDict));
     l.tablesOffset = l.contentOffset + (m == DictLoadMethod::byCopy ? alignUp(dictSize) : 0);
-    l.total = l.tablesOffset + tables.bytes();
+    // Slack so the tables start on a cache line wherever the block lands.
+    l.total = l.tablesOffset + tables.bytes() + kCacheLine;
     return l;
 }
 
@@ -64,7 +65,7 @@ CDict* createCDictInternal(const void* dict, size_t dictSize, DictLoadMethod m, 
     ms.cp = matchCp;
     ms.finder = finder;
     ms.layout = tables;
-    ms.carveTables(block + l.tablesOffset);
+    ms.carveTables(alignUp(block + l.tablesOffset, kCacheLine));
     ms.clearTables();
     ms.window.clear();
     ms.nextToUpdate = ms.window.dictLimit;

@@ -37,12 +37,15 @@ size_t prepareWorkspace(CCtx* c, const FrameParams& f, bool bufferedIn, bool buf
             c->workspace = static_cast<u8*>(c->arena.take(need));
             if (!c->workspace) return ZEST_ERR(memory_allocation);
         } else {
-            if (c->workspace) memFree(c->mem, c->workspace);
-            c->workspace = static_cast<u8*>(memAlloc(c->mem, need));
-            if (!c->workspace) {
+            // Rows and buckets are laid out on cache lines: the block starts on one.
+            if (c->workspaceAlloc) memFree(c->mem, c->workspaceAlloc);
+            c->workspace = nullptr;
+            c->workspaceAlloc = memAlloc(c->mem, need + kCacheLine);
+            if (!c->workspaceAlloc) {
                 c->workspaceSize = 0;
                 return ZEST_ERR(memory_allocation);
             }
+            c->workspace = alignUp(static_cast<u8*>(c->workspaceAlloc), kCacheLine);
         }
         c->workspaceSize = need;
     }

@@ -69,6 +69,9 @@ size_t prepareWorkspace(CCtx* c, const FrameParams& f, bool bufferedIn, bool buf
     c->outBuffSize = l.outBuffBytes;
     if (keepTables) {
         c->ms.window.clear(nextIndex);
+        // Old entries are out of the window, but a row's tags would still
+        // match and cost a candidate each: forget them (a third of the rows' bytes).
+        if (c->ms.tagTable) std::memset(c->ms.tagTable, 0, l.tables.tagBytes);
     } else {
         c->ms.clearTables();
         c->cleanTables = l.tables;

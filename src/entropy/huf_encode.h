@@ -55,9 +55,9 @@ struct HufWorkspace {
     FseCTable weightTable;
 };
 
-// A maximum code length for srcSize literals: 11, lowered for small inputs
-// (their tables then decode faster and lengths above ~log2(srcSize) cannot
-// occur anyway), never below what maxSymbol + 1 symbols need.
+// A maximum code length for srcSize literals: 11, or two bits under
+// log2(srcSize) for small inputs (a shorter table description, and faster
+// decoding tables), never below what maxSymbol + 1 symbols need.
 unsigned hufSuggestMaxBits(size_t srcSize, unsigned maxSymbol);
 
 // Code lengths for counts[0..maxSymbol] (at least two present symbols), none
@@ -65,10 +65,10 @@ unsigned hufSuggestMaxBits(size_t srcSize, unsigned maxSymbol);
 // nbBits[0..maxSymbol] receives the lengths (0 for absent symbols).
 // Huffman's algorithm gives the optimal code; when it is deeper than maxBits:
 //  - exact == false: lengths are clamped and the Kraft sum repaired by moving
-//    the cheapest symbols; if that ends more than 1/256 above Huffman's cost
-//    (a lower bound of the optimum), package-merge is run instead. So the
-//    result is always within 0.4% of the optimum; on real data the repair
-//    alone is within about 0.01% and package-merge runs for ~2-3% of tables;
+//    the cheapest symbols; if that ends more than 1/256 + min(1/64, 32 bytes)
+//    above Huffman's cost (a lower bound of the optimum), package-merge is run
+//    instead. So the result is always within that much of the optimum; on
+//    real data the repair alone is within about 0.01%;
 //  - exact == true: always package-merge, the optimal length-limited code
 //    (2-3 times slower; the gain is a few bytes per block at best).
 // Returns the longest length, or an error (GENERIC: fewer than two symbols).

@@ -17,10 +17,17 @@ namespace {
 
 using Stage = CCtx::StreamStage;
 
+// Whether a block of n more bytes would end exactly at the pledged size. Such
+// a block waits for the end directive, so that it carries the last-block flag
+// rather than being followed by an empty 3-byte last block.
+bool completesPledged(const CCtx* c, size_t n) {
+    return c->framePledged != kContentSizeUnknown && c->consumed + n == c->framePledged;
+}
+
 void startStream(CCtx* c) {
     c->inToCompress = 0;
     c->inBuffPos = 0;
-    c->inBuffTarget = c->fparams.blockSize;
+    c->inBuffTarget = c->fparams.blockSize + completesPledged(c, c->fparams.blockSize);
     c->outBuffContentSize = 0;
     c->outBuffFlushedSize = 0;
     c->frameEnded = false;
@@ -89,17 +96,19 @@ size_t streamLoop(CCtx* c, OutBuffer* out, InBuffer* in, EndDirective end) {
                 n = c->inBuffPos - c->inToCompress;
                 last = end == EndDirective::end && ip == iend;
                 // The next block must fit after this one, else the buffer wraps.
-                c->inBuffTarget = c->inBuffPos + blockSize;
+                const size_t nextBlock = blockSize + completesPledged(c, n + blockSize);
+                c->inBuffTarget = c->inBuffPos + nextBlock;
                 if (c->inBuffTarget > c->inBuffSize) {
                     c->inBuffPos = 0;
-                    c->inBuffTarget = blockSize;
+                    c->inBuffTarget = nextBlock;
                 }
                 c->inToCompress = c->inBuffPos;
             } else {
                 // Stable input: the data not yet compressed ends at ip.
                 const u8* const pending = ip - c->stableNotConsumed;
                 const size_t avail = size_t(iend - pending);
-                if (end == EndDirective::continue_ && avail < blockSize) {
+                if (end == EndDirective::continue_ &&
+                    (avail < blockSize || (avail == blockSize && completesPledged(c, blockSize)))) {
                     c->stableNotConsumed = avail;
                     ip = iend;
                     break;

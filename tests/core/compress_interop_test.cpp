@@ -539,6 +539,57 @@ TEST(CompressStream, PledgedSrcSize) {
     }
 }
 
+namespace {
+// The blocks of a single frame: {type, size, last} per block header.
+struct BlockInfo {
+    unsigned type;
+    size_t size;
+    bool last;
+};
+std::vector<BlockInfo> blocksOf(const Bytes& frame) {
+    std::vector<BlockInfo> blocks;
+    const size_t headerSize = ZSTD_frameHeaderSize(frame.data(), frame.size());
+    if (ZSTD_isError(headerSize)) return blocks;
+    for (size_t pos = headerSize; pos + 3 <= frame.size();) {
+        const unsigned h = frame[pos] | (frame[pos + 1] << 8) | (frame[pos + 2] << 16);
+        const BlockInfo b{(h >> 1) & 3, h >> 3, (h & 1) != 0};
+        blocks.push_back(b);
+        pos += 3 + (b.type == 1 ? 1 : b.size);
+        if (b.last) break;
+    }
+    return blocks;
+}
+}  // namespace
+
+// Input that ends exactly on a block boundary of a pledged frame, given with
+// e_continue and ended by an empty e_end: the last block carries the flag
+// itself; no empty 3-byte block follows it (buffered and stable input).
+TEST(CompressStream, PledgedEndOnBlockBoundary) {
+    Rng rng(405);
+    const Bytes big = genMixed(rng, 1 << 18);
+    for (const size_t n : {size_t(4096), size_t(1) << 17, size_t(1) << 18}) {
+        for (const bool stable : {false, true}) {
+            for (const bool halves : {false, true}) {
+                SCOPED_TRACE(at("size/stable/halves", (long long)n, stable, halves));
+                const Bytes src = slice(big, 0, n);
+                ZCCtx z;
+                cset(z, pLevel, 5);
+                if (stable) cset(z, pStableIn, 1);
+                const std::vector<size_t> pieces =
+                    halves ? std::vector<size_t>{n / 2, n / 2, 0} : std::vector<size_t>{n, 0};
+                const ScriptResult zr = runScript<zest::CCtx*>(z, zPledge, zStream, src, n, pieces);
+                ASSERT_EQ(zr.error, 0);
+                expectDecodes(zr.frame, src);
+                const std::vector<BlockInfo> blocks = blocksOf(zr.frame);
+                ASSERT_FALSE(blocks.empty());
+                EXPECT_TRUE(blocks.back().last);
+                EXPECT_NE(blocks.back().size, 0u) << "an empty last block after " << blocks.size() - 1;
+                EXPECT_EQ(blocks.size(), (n + (1 << 17) - 1) >> 17);
+            }
+        }
+    }
+}
+
 // ZSTD_c_stableInBuffer / ZSTD_c_stableOutBuffer, and what breaking the promise gives.
 TEST(CompressStream, StableBuffers) {
     Rng rng(404);

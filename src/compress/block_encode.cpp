@@ -92,13 +92,15 @@ size_t encodeLiterals(u8* dst, size_t dstCapacity, const u8* lit, size_t litSize
 
     const size_t lhSize = 3 + (litSize >= 1024) + (litSize >= 16 * 1024);
     if (dstCapacity < lhSize + 1) return raw();
-    const bool singleStream = litSize < 256;
     u8* const body = dst + lhSize;
     const size_t bodyCapacity = dstCapacity - lhSize;
 
     // Huffman streams after a description of descSize bytes (0: the previous
     // table, treeless), then the section header; raw when not worth it.
     auto emit = [&](const HufCTable& table, size_t descSize, bool reuse) {
+        // One stream below 256 literals; also below 1K with a reused table,
+        // where the 6-byte jump table is a large share of a small section.
+        const bool singleStream = litSize < 256 || (reuse && lhSize == 3);
         const size_t streams =
             singleStream ? hufCompress1Stream(body + descSize, bodyCapacity - descSize, lit, litSize, table, opt.bmi2)
                          : hufCompress4Streams(body + descSize, bodyCapacity - descSize, lit, litSize, table, opt.bmi2);

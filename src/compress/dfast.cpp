@@ -17,37 +17,28 @@ namespace {
 template <unsigned kMls, DictMode kMode>
 size_t doubleFastPipelined(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* src, size_t srcSize) {
     constexpr bool kTwo = kMode != DictMode::noDict;
-    const Segments sg = Segments::of<kTwo>(ms, src, srcSize);
+    HashParserBlock<kMode> blk(ms, rep, src, srcSize);
+    const Segments& sg = blk.sg;
     const u8* const base = sg.base;
     const u8* const iend = sg.iend;
-    const u32 prefixStartIndex = sg.prefixStartIndex;
     if (srcSize < 16) return srcSize;
     u32* const longTable = ms.hashTable;
     u32* const shortTable = ms.chainTable;
     const unsigned hlogL = ms.cp.hashLog;
     const unsigned hlogS = ms.cp.chainLog;
-    const u8* const ilimit = iend - 8;
+    const u8* const ilimit = blk.ilimit;
     constexpr size_t kStepIncr = size_t(1) << kSearchStrength;
 
-    u32 offset1 = rep[0], offset2 = rep[1];
-    const u8* ip = sg.start<kTwo>(src, offset1, offset2);
+    u32 offset1 = blk.rep1, offset2 = blk.rep2;
+    const u8* ip = blk.start;
     const u8* anchor = src;
 
-    // Candidates: this context's entry, else the attached dictionary's.
-    const MatchState* const dms = ms.dictMs;
-    auto longCandidate = [&](u32 idx, const u8* p) ZEST_FORCE_INLINE_LAMBDA -> u32 {
-        if constexpr (kMode == DictMode::attached) {
-            if (idx < prefixStartIndex) return attachedCandidate<8>(dms->hashTable, dms->cp.hashLog, ms.dictIndexDelta, p);
-        }
-        (void)p;
-        return idx;
+    // Long candidates hash 8 bytes, short ones minMatch.
+    auto longCandidate = [&](u32 idx, const u8* p) ZEST_FORCE_INLINE_LAMBDA {
+        return blk.template candidate<8, DictTable::hash>(idx, p);
     };
-    auto shortCandidate = [&](u32 idx, const u8* p) ZEST_FORCE_INLINE_LAMBDA -> u32 {
-        if constexpr (kMode == DictMode::attached) {
-            if (idx < prefixStartIndex) return attachedCandidate<kMls>(dms->chainTable, dms->cp.chainLog, ms.dictIndexDelta, p);
-        }
-        (void)p;
-        return idx;
+    auto shortCandidate = [&](u32 idx, const u8* p) ZEST_FORCE_INLINE_LAMBDA {
+        return blk.template candidate<kMls, DictTable::chain>(idx, p);
     };
     auto repMatches = [&](u32 offset, const u8* p) ZEST_FORCE_INLINE_LAMBDA {
         return sg.repMatches<kTwo>(offset, p);

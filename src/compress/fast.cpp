@@ -20,29 +20,23 @@ namespace {
 template <unsigned kMls, DictMode kMode>
 size_t fastPipelined(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* src, size_t srcSize) {
     constexpr bool kTwo = kMode != DictMode::noDict;
-    const Segments sg = Segments::of<kTwo>(ms, src, srcSize);
+    HashParserBlock<kMode> blk(ms, rep, src, srcSize);
+    const Segments& sg = blk.sg;
     const u8* const base = sg.base;
     const u8* const iend = sg.iend;
-    const u32 prefixStartIndex = sg.prefixStartIndex;
     if (srcSize < 16) return srcSize;
     const unsigned hlog = ms.cp.hashLog;
     u32* const table = ms.hashTable;
-    const u8* const ilimit = iend - 8;
+    const u8* const ilimit = blk.ilimit;
     const size_t stepSize = ms.cp.targetLength + (ms.cp.targetLength == 0) + 1;
     constexpr size_t kStepIncr = size_t(1) << (kSearchStrength - 1);
 
-    u32 rep1 = rep[0], rep2 = rep[1];
-    const u8* ip0 = sg.start<kTwo>(src, rep1, rep2);
+    u32 rep1 = blk.rep1, rep2 = blk.rep2;
+    const u8* ip0 = blk.start;
     const u8* anchor = src;
 
-    // The candidate for ip: this table's entry, else the attached dictionary's.
-    const MatchState* const dms = ms.dictMs;
-    auto candidate = [&](u32 idx, const u8* ip) ZEST_FORCE_INLINE_LAMBDA -> u32 {
-        if constexpr (kMode == DictMode::attached) {
-            if (idx < prefixStartIndex) return attachedCandidate<kMls>(dms->hashTable, dms->cp.hashLog, ms.dictIndexDelta, ip);
-        }
-        (void)ip;
-        return idx;
+    auto candidate = [&](u32 idx, const u8* ip) ZEST_FORCE_INLINE_LAMBDA {
+        return blk.template candidate<kMls, DictTable::hash>(idx, ip);
     };
     auto matches4 = [&](u32 idx, const u8* ip) ZEST_FORCE_INLINE_LAMBDA {
         return sg.matchesAt<kTwo, 4>(idx, ip);

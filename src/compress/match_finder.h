@@ -291,6 +291,44 @@ ZEST_FORCE_INLINE u32 attachedCandidate(const u32* table, unsigned log, u32 delt
     return ((e ^ u32(h)) & ((1u << kDictTagBits) - 1)) == 0 ? (e >> kDictTagBits) + delta : 0;
 }
 
+// What the single-pass hash parsers (fast, dfast) start a block with: its
+// segments, the last position a search may start at (8 bytes are read), the
+// two repeat offsets they track and the first position to search (see
+// Segments::start), and the candidate lookup that falls back on an attached
+// dictionary's tagged table (its hash table or its chain table, each hashed
+// like this context's).
+enum class DictTable { hash, chain };
+template <DictMode kMode>
+struct HashParserBlock {
+    static constexpr bool kTwo = kMode != DictMode::noDict;
+    const Segments sg;
+    const u8* const ilimit;
+    u32 rep1, rep2;
+    const u8* const start;
+    const MatchState* const dms;
+    const u32 dictIndexDelta;
+
+    HashParserBlock(const MatchState& ms, const u32 rep[3], const u8* src, size_t srcSize)
+        : sg(Segments::of<kTwo>(ms, src, srcSize)), ilimit(sg.iend - 8), rep1(rep[0]), rep2(rep[1]),
+          start(sg.template start<kTwo>(src, rep1, rep2)), dms(ms.dictMs), dictIndexDelta(ms.dictIndexDelta) {}
+
+    // idx, this context's entry for the kLen bytes at p; one below the
+    // current segment is replaced by the attached dictionary's entry.
+    template <unsigned kLen, DictTable kTable>
+    ZEST_FORCE_INLINE u32 candidate(u32 idx, const u8* p) const {
+        if constexpr (kMode == DictMode::attached) {
+            if (idx < sg.prefixStartIndex) {
+                if constexpr (kTable == DictTable::hash)
+                    return attachedCandidate<kLen>(dms->hashTable, dms->cp.hashLog, dictIndexDelta, p);
+                else
+                    return attachedCandidate<kLen>(dms->chainTable, dms->cp.chainLog, dictIndexDelta, p);
+            }
+        }
+        (void)p;
+        return idx;
+    }
+};
+
 // Call f(std::integral_constant<unsigned, N>) with N = minMatch in 4..7 (3 counts as 4):
 // finders are instantiated once per hashed length.
 template <class F>

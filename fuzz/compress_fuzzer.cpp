@@ -2,7 +2,8 @@
 // first bytes (level, strategy 1..9 with the middle ones 3..6 drawn most,
 // table sizes, search depth, minimum match, target length, window, row
 // match finder switch, checksum, a dictionary cut from the input: loaded, or
-// prepared as a CDict under each ZSTD_c_forceAttachDict value; one-shot or
+// prepared as a CDict under each ZSTD_c_forceAttachDict value, with or without
+// ZSTD_c_enableDedicatedDictSearch for a loaded one; one-shot or
 // streaming with odd buffer sizes), then decompressed by zest's decoder and
 // compared. Must never crash, read out of bounds, or produce a frame that
 // does not decode to the input.
@@ -75,7 +76,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const unsigned minMatch = k.next() % 6;    // 0 = own, else 3..7
     static constexpr int kTargetLengths[8] = {-1, 0, 1, 4, 16, 64, 999, 131072};  // -1 = own
     const int targetLength = kTargetLengths[k.next() % 8];
-    const unsigned switches = k.next();  // useRowMatchFinder (0..2), forceAttachDict (0..3)
+    const unsigned switches = k.next();  // useRowMatchFinder (0..2), forceAttachDict (0..3), dedicated search
     const unsigned dictSplit = k.next();
     const size_t inStep = 1 + k.next() * 37;
     const size_t outStep = 1 + k.next() * 53;
@@ -95,6 +96,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (targetLength >= 0) set(c, CParam::targetLength, targetLength);
     set(c, CParam::useRowMatchFinder, int(switches % 3));
     set(c, CParam::forceAttachDict, int((switches / 3) % 4));
+    set(c, CParam::enableDedicatedDictSearch, int((switches / 12) % 2));
     set(c, CParam::checksumFlag, int(mode & 1));
     // A raw dictionary cut from the front of the input (the rest is
     // compressed): loaded, or prepared once as a CDict with the context's

@@ -212,9 +212,11 @@ size_t chunkBound(const CCtx* c, size_t srcSize, bool last);
 size_t writeFrameHeader(void* dst, size_t dstCapacity, const FParams& fp, unsigned windowLog, u64 pledgedSrcSize,
                         u32 dictID, Format format);
 
+// dedicatedSearch: ZSTD_c_enableDedicatedDictSearch (taken where the
+// parameters support it: greedy..lazy2).
 CDict* createCDictInternal(const void* dict, size_t dictSize, DictLoadMethod m, DictContentType t, CParams cp,
                            int level, ParamSwitch row, const CustomMem& mem, void* staticWorkspace,
-                           size_t staticSize);
+                           size_t staticSize, bool dedicatedSearch = false);
 
 // Allocate from the context's memory (heap or static arena).
 void* cctxAlloc(CCtx* c, size_t size);

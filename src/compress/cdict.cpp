@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "compress/cctx_impl.h"
+#include "compress/dedicated_dict_search.h"
 
 namespace zest {
 namespace {
@@ -30,11 +31,12 @@ CParams cdictLevelParams(int level, size_t dictSize) {
 
 CDict* createCDictInternal(const void* dict, size_t dictSize, DictLoadMethod m, DictContentType t, CParams cp,
                            int level, ParamSwitch row, const CustomMem& mem, void* staticWorkspace,
-                           size_t staticSize) {
+                           size_t staticSize, bool dedicatedSearch) {
     if (!isValidMem(mem) || (dictSize && !dict)) return nullptr;
     const CParams matchCp = matchFinderParams(cp);
-    const Finder finder = finderFor(matchCp, row);
-    const TableLayout tables = tableLayout(matchCp, finder);
+    const bool dds = dedicatedSearch && dedicatedSearchSupported(matchCp);
+    const Finder finder = dds ? Finder::hashChain : finderFor(matchCp, row);
+    const TableLayout tables = dds ? dedicatedSearchLayout(matchCp) : tableLayout(matchCp, finder);
     const CDictLayout l = cdictLayout(dictSize, tables, m);
     u8* block;
     if (staticWorkspace) {
@@ -75,7 +77,9 @@ CDict* createCDictInternal(const void* dict, size_t dictSize, DictLoadMethod m, 
         ms.tagged = (finder == Finder::fast || finder == Finder::dfast) &&
                     taggable(matchCp.hashLog, cd->dict.contentSize) &&
                     (finder == Finder::fast || taggable(matchCp.chainLog, cd->dict.contentSize));
-        fillTables(ms, cd->dict.content + cd->dict.contentSize);
+        ms.dedicatedSearch = dds;
+        if (dds) buildDedicatedSearch(ms, cd->dict.content + cd->dict.contentSize);
+        else fillTables(ms, cd->dict.content + cd->dict.contentSize);
     }
     return cd;
 }

@@ -111,9 +111,12 @@ Finder frameFinder(const CParams& matchCp, ParamSwitch row, const CDict* cd) {
 bool shouldAttach(const CCtxParams& p, const CDict& cd, const CParams& cp, u64 pledged) {
     const AttachPref pref = AttachPref(p.attachDictPref);
     if (!cd.dict.contentSize || p.forceWindow) return false;
-    if (pref == AttachPref::forceCopy || pref == AttachPref::forceLoad) return false;
+    if (pref == AttachPref::forceLoad) return false;
     const CParams m = matchFinderParams(cp);
     if (!attachable(cd.ms, m, frameFinder(m, ParamSwitch(p.useRowMatchFinder), &cd))) return false;
+    // A dedicated search structure is made to be searched in place (it cannot be copied).
+    if (cd.ms.dedicatedSearch) return true;
+    if (pref == AttachPref::forceCopy) return false;
     return pref == AttachPref::forceAttach || pledged == kContentSizeUnknown || pledged <= kAttachDictSizeCutoff;
 }
 
@@ -130,8 +133,8 @@ void loadDictContent(CCtx* c, const DictContent& d, const CDict* cd, bool attach
         ms.loadedDictEnd = ms.nextToUpdate;
     } else if (d.contentSize) {
         // The same layout under the same finder and hashed length means the same hash functions.
-        const bool copyTables = !forceLoad && cd && cd->ms.finder == ms.finder && cd->ms.layout == ms.layout &&
-                                cd->ms.cp.minMatch == ms.cp.minMatch;
+        const bool copyTables = !forceLoad && cd && !cd->ms.dedicatedSearch && cd->ms.finder == ms.finder &&
+                                cd->ms.layout == ms.layout && cd->ms.cp.minMatch == ms.cp.minMatch;
         // Copied tables index the content from kWindowStartIndex on.
         if (copyTables) ms.window.clear();
         ms.window.update(d.content, d.contentSize);
@@ -247,7 +250,8 @@ size_t beginFrame(CCtx* c, u64 pledgedSrcSize, bool bufferedIn, bool bufferedOut
             const CParams cp = cParamsFor(c->requested, kContentSizeUnknown, c->localDictSize, CParamMode::createCDict);
             c->localCDict = createCDictInternal(c->localDict, c->localDictSize, DictLoadMethod::byRef,
                                                 c->localDictType, cp, c->requested.compressionLevel,
-                                                ParamSwitch(c->requested.useRowMatchFinder), c->mem, nullptr, 0);
+                                                ParamSwitch(c->requested.useRowMatchFinder), c->mem, nullptr, 0,
+                                                c->requested.enableDedicatedDictSearch != 0);
             if (!c->localCDict) {
                 // Either memory or a malformed dictionary: tell which.
                 DictContent probe;

@@ -3,6 +3,7 @@
 // bytes, and a chain table linking each position to the previous one with
 // the same hash. The chain table is a ring over the last 2^chainLog
 // positions; a search follows at most 2^searchLog links.
+#include "compress/dedicated_dict_search.h"
 #include "compress/lazy.h"
 
 namespace zest {
@@ -49,6 +50,11 @@ private:
     ZEST_FORCE_INLINE void findInDictionary(const u8* ip, u32 low, BestMatch& best, u32 left) const {
         const MatchState& d = *ms_.dictMs;
         const u32 delta = ms_.dictIndexDelta;
+        if (d.dedicatedSearch) {
+            searchDedicated<kMls>(d, ip, delta, low, left,
+                                  [&](u32 w) ZEST_FORCE_INLINE_LAMBDA { return best.consider<true>(sg_, ip, w); });
+            return;
+        }
         const u32 dMask = (u32(1) << d.cp.chainLog) - 1;
         const u32 dEnd = d.nextToUpdate;
         const u32 dMinChain = dEnd > dMask + 1 ? dEnd - (dMask + 1) : 0;

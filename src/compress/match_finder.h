@@ -57,6 +57,8 @@ struct MatchState {
     u32 nextToUpdate = kWindowStartIndex;  // first index not yet inserted in the tables
     u32 loadedDictEnd = 0;                 // end index of a loaded dictionary while it is still in reach
     bool tagged = false;  // fast/dfast entries carry hash tags (prepared dictionaries: kDictTagBits)
+    // A CDict's hash chains laid out as buckets and lists (dedicated_dict_search.h).
+    bool dedicatedSearch = false;
     // An attached dictionary: a CDict's match state searched in place instead
     // of copying its tables, and what to add to its indices to place its
     // content as this window's older segment.

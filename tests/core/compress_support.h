@@ -34,6 +34,7 @@ enum : int {
     pDictID = 202,
     pFormat = 10,
     pForceAttachDict = 1001,
+    pDedicatedDictSearch = 1005,
     pStableIn = 1006,
     pStableOut = 1007,
     pUseRowMatchFinder = 1011,

@@ -262,6 +262,13 @@ ZEST_CAPI ZSTD_CCtx_params* ZSTD_createCCtxParams(void) {
     return reinterpret_cast<ZSTD_CCtx_params*>(createCCtxParams(kDefaultMem));
 }
 ZEST_CAPI size_t ZSTD_freeCCtxParams(ZSTD_CCtx_params* params) { return freeCCtxParams(core(params), kDefaultMem); }
+ZEST_CAPI ZSTD_CDict* ZSTD_createCDict_advanced2(const void* dict, size_t dictSize,
+                                                 ZSTD_dictLoadMethod_e dictLoadMethod,
+                                                 ZSTD_dictContentType_e dictContentType,
+                                                 const ZSTD_CCtx_params* cctxParams, ZSTD_customMem customMem) {
+    return pub(createCDictFromParams(dict, dictSize, core(dictLoadMethod), core(dictContentType), core(cctxParams),
+                                     core(customMem)));
+}
 ZEST_CAPI size_t ZSTD_CCtxParams_reset(ZSTD_CCtx_params* params) {
     return cctxParamsInit(core(params), ZSTD_CLEVEL_DEFAULT);
 }

@@ -117,6 +117,12 @@ size_t estimateCStreamSizeUsingCCtxParams(const CCtxParams* p);
 // ---- Dictionaries prepared once for many frames ------------------------------------
 CDict* createCDict(const void* dict, size_t dictSize, DictLoadMethod m, DictContentType t, CParams cp,
                    const CustomMem& mem);
+// A CDict from a parameter set (ZSTD_createCDict_advanced2): the level and
+// the parameters set in p, sized for the dictionary; with
+// ZSTD_c_enableDedicatedDictSearch the dedicated search structure where the
+// strategy allows it. Null when p is null.
+CDict* createCDictFromParams(const void* dict, size_t dictSize, DictLoadMethod m, DictContentType t,
+                             const CCtxParams* p, const CustomMem& mem);
 // createCDict with the level's parameters (ZSTD_createCDict semantics).
 CDict* createCDictLevel(const void* dict, size_t dictSize, int level, DictLoadMethod m, const CustomMem& mem);
 const CDict* initStaticCDict(void* workspace, size_t workspaceSize, const void* dict, size_t dictSize,

@@ -89,6 +89,14 @@ CDict* createCDict(const void* dict, size_t dictSize, DictLoadMethod m, DictCont
     return createCDictInternal(dict, dictSize, m, t, cp, 0, ParamSwitch::automatic, mem, nullptr, 0);
 }
 
+CDict* createCDictFromParams(const void* dict, size_t dictSize, DictLoadMethod m, DictContentType t,
+                             const CCtxParams* p, const CustomMem& mem) {
+    if (!p) return nullptr;
+    const CParams cp = cParamsFor(*p, kContentSizeUnknown, dictSize, CParamMode::createCDict);
+    return createCDictInternal(dict, dictSize, m, t, cp, 0, ParamSwitch(p->useRowMatchFinder), mem, nullptr, 0,
+                               p->enableDedicatedDictSearch != 0);
+}
+
 CDict* createCDictLevel(const void* dict, size_t dictSize, int level, DictLoadMethod m, const CustomMem& mem) {
     const int lv = level == 0 ? kDefaultCLevel : level;
     return createCDictInternal(dict, dictSize, m, DictContentType::autoDetect, cdictLevelParams(lv, dictSize), lv,

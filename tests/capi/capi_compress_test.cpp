@@ -310,6 +310,54 @@ TEST(Compress, Dictionaries) {
     expectRoundTrip(f, similar);
 }
 
+// ZSTD_createCDict_advanced2: a CDict from a parameter set (level, explicit
+// parameters, the dedicated search switch), with a custom allocator; used
+// through every CDict entry point. A dedicated-search CDict is larger (its
+// buckets) and still makes frames that decode with the dictionary.
+TEST(Compress, CDictFromParams) {
+    const Bytes dict = load("dictA"), rec = load("recA.bin");
+    ASSERT_FALSE(dict.empty());
+    EXPECT_EQ(ZSTD_createCDict_advanced2(dict.data(), dict.size(), ZSTD_dlm_byRef, ZSTD_dct_auto, nullptr,
+                                         ZSTD_defaultCMem),
+              nullptr);
+    static int live = 0;
+    const ZSTD_customMem counting = {[](void*, size_t n) { live++; return std::malloc(n); },
+                                     [](void*, void* p) { if (p) live--; std::free(p); }, nullptr};
+    CCtxPtr c(ZSTD_createCCtx());
+    Bytes frame(ZSTD_compressBound(rec.size()));
+    for (int level : {1, 5, 6, 9, 12}) {
+        size_t plainSize = 0;
+        for (int dds : {0, 1}) {
+            SCOPED_TRACE("level " + std::to_string(level) + " dds " + std::to_string(dds));
+            ZSTD_CCtx_params* p = ZSTD_createCCtxParams();
+            ASSERT_ZSTD_OK(ZSTD_CCtxParams_setParameter(p, ZSTD_c_compressionLevel, level));
+            ASSERT_ZSTD_OK(ZSTD_CCtxParams_setParameter(p, ZSTD_c_enableDedicatedDictSearch, dds));
+            ZSTD_CDict* cd =
+                ZSTD_createCDict_advanced2(dict.data(), dict.size(), ZSTD_dlm_byCopy, ZSTD_dct_auto, p, counting);
+            ZSTD_freeCCtxParams(p);
+            ASSERT_NE(cd, nullptr);
+            EXPECT_GT(live, 0);
+            EXPECT_EQ(ZSTD_getDictID_fromCDict(cd), 1111u);
+            const size_t size = ZSTD_sizeof_CDict(cd);
+            if (dds == 0) plainSize = size;
+            // Buckets of four words: only greedy..lazy2 get them.
+            const ZSTD_strategy s = ZSTD_getCParams(level, ZSTD_CONTENTSIZE_UNKNOWN, dict.size()).strategy;
+            if (dds && s >= ZSTD_greedy && s <= ZSTD_lazy2) EXPECT_GT(size, plainSize);
+            else EXPECT_EQ(size, plainSize);
+            size_t r = ZSTD_compress_usingCDict(c.get(), frame.data(), frame.size(), rec.data(), rec.size(), cd);
+            ASSERT_FALSE(ZSTD_isError(r)) << ZSTD_getErrorName(r);
+            expectRoundTrip(Bytes(frame.begin(), frame.begin() + std::ptrdiff_t(r)), rec, &dict);
+            ASSERT_ZSTD_OK(ZSTD_CCtx_refCDict(c.get(), cd));
+            r = ZSTD_compress2(c.get(), frame.data(), frame.size(), rec.data(), rec.size());
+            ASSERT_FALSE(ZSTD_isError(r)) << ZSTD_getErrorName(r);
+            expectRoundTrip(Bytes(frame.begin(), frame.begin() + std::ptrdiff_t(r)), rec, &dict);
+            ASSERT_ZSTD_OK(ZSTD_CCtx_refCDict(c.get(), nullptr));
+            ZSTD_freeCDict(cd);
+            EXPECT_EQ(live, 0);
+        }
+    }
+}
+
 TEST(Compress, StaticContextsEveryLevel) {
     const Bytes src = makeText(100000, 13);
     const Bytes dict = load("dictA"), rec = load("recA.bin");

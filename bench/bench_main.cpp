@@ -256,7 +256,6 @@ int benchCompression(const std::vector<Input>& inputs, const std::vector<int>& l
             for (size_t i = 0; i < inputs.size(); i++) (only == "ref") ? refOne(i) : zestOne(i);
             continue;
         }
-        if (getenv("ZB_BYTES")) std::fprintf(stderr, "bytes zest %zu ref %zu\n", zsize, rsize);
         const auto [tz, tr] = timeSideBySide(sizes, seconds, zestOne, refOne);
         const double mbZ = total / tz / 1e6, mbR = total / tr / 1e6;
         std::printf("%6d %9.3f %9.3f %9.4f %10.1f %10.1f %8.3f\n", level, double(total) / zsize,

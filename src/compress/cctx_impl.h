@@ -188,6 +188,10 @@ CCtxParams levelParams(int level);
 CParams overrideCParams(CParams cp, const CParams& o);
 // The level's parameters for a source and dictionary, explicitly set ones on top, fitted.
 CParams cParamsFor(const CCtxParams& p, u64 srcSize, size_t dictSize, CParamMode mode);
+// Whether a frame of srcSize bytes takes a prepared dictionary's parameters
+// (small or unknown sources, or a CDict made without a level) rather than
+// the level's for its size.
+bool takesCDictParams(const CDict& cd, u64 srcSize);
 // The parameters of a frame using a prepared dictionary.
 CParams cParamsForCDict(const CDict& cd, u64 srcSize);
 // Match finding and entropy coding of one block into dst (no block header).

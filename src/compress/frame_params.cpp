@@ -30,11 +30,14 @@ CParams cParamsFor(const CCtxParams& p, u64 srcSize, size_t dictSize, CParamMode
 // With a prepared dictionary its own parameters win for small or unknown
 // sources (its tables can then be copied as they are); the window grows to
 // cover the source.
+bool takesCDictParams(const CDict& cd, u64 srcSize) {
+    return srcSize < 128 * 1024 || srcSize < u64(cd.dict.contentSize) * 6 || srcSize == kContentSizeUnknown ||
+           cd.level == 0;
+}
+
 CParams cParamsForCDict(const CDict& cd, u64 srcSize) {
-    const bool useDictParams = srcSize < 128 * 1024 || srcSize < u64(cd.dict.contentSize) * 6 ||
-                               srcSize == kContentSizeUnknown || cd.level == 0;
     CParams cp =
-        useDictParams ? cd.cp : getCParamsInternal(cd.level, srcSize, cd.dict.contentSize, CParamMode::unknown);
+        takesCDictParams(cd, srcSize) ? cd.cp : getCParamsInternal(cd.level, srcSize, cd.dict.contentSize, CParamMode::unknown);
     if (srcSize != kContentSizeUnknown) {
         const u32 limited = srcSize < (1u << 19) ? u32(srcSize) : (1u << 19);
         const unsigned srcLog = limited > 1 ? highBit32(limited - 1) + 1 : 1;

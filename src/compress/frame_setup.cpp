@@ -114,8 +114,10 @@ bool shouldAttach(const CCtxParams& p, const CDict& cd, const CParams& cp, u64 p
     if (pref == AttachPref::forceLoad) return false;
     const CParams m = matchFinderParams(cp);
     if (!attachable(cd.ms, m, frameFinder(m, ParamSwitch(p.useRowMatchFinder), &cd))) return false;
-    // A dedicated search structure is made to be searched in place (it cannot be copied).
-    if (cd.ms.dedicatedSearch) return true;
+    // A dedicated search structure is made to be searched in place (it cannot
+    // be copied); a source large enough for the level's own parameters indexes
+    // the content instead, as it would with any CDict.
+    if (cd.ms.dedicatedSearch) return pref == AttachPref::forceAttach || takesCDictParams(cd, pledged);
     if (pref == AttachPref::forceCopy) return false;
     return pref == AttachPref::forceAttach || pledged == kContentSizeUnknown || pledged <= kAttachDictSizeCutoff;
 }
@@ -188,7 +190,9 @@ size_t beginFrameWith(CCtx* c, const CCtxParams& p, u64 pledged, bool bufferedIn
         f.cp.windowLog = windowLog;
     }
     f.matchCp = matchFinderParams(f.cp);
-    f.finder = frameFinder(f.matchCp, ParamSwitch(p.useRowMatchFinder), ds.cdict);
+    // A dedicated-search CDict is never copied: its finder only matters when it is attached.
+    const bool adoptFinder = ds.cdict && (attach || !ds.cdict->ms.dedicatedSearch);
+    f.finder = frameFinder(f.matchCp, ParamSwitch(p.useRowMatchFinder), adoptFinder ? ds.cdict : nullptr);
     f.fp = p.fParams;
     f.format = p.format;
     f.blockSize = size_t(1) << f.cp.windowLog;

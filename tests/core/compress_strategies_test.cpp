@@ -1108,6 +1108,26 @@ TEST(DedicatedDictSearch, LazyStrategiesUseIt) {
     }
 }
 
+// A source large enough for the level's own parameters does not take the
+// dictionary's (made for small sources): it indexes the content as with any
+// CDict, so with and without the dedicated search the frames are the same.
+TEST(DedicatedDictSearch, LargeSourcesIndexTheContent) {
+    const Trained& t = trained();
+    for (int level : {5, 7}) {
+        SCOPED_TRACE(at("level", level));
+        ZCCtx dds, plain;
+        for (zest::CCtx* c : {dds.p, plain.p}) {
+            cset(c, pLevel, level);
+            zest::cctxLoadDictionary(c, t.dict.data(), t.dict.size(), zest::DictLoadMethod::byRef,
+                                     zest::DictContentType::autoDetect);
+        }
+        cset(dds, pDedicatedDictSearch, 1);
+        const Bytes a = zframe(dds, t.run), b = zframe(plain, t.run);
+        ASSERT_TRUE(dds.p->localCDict && dds.p->localCDict->ms.dedicatedSearch);
+        EXPECT_TRUE(a == b) << "dedicated " << a.size() << ", plain " << b.size();
+    }
+}
+
 // The structure holds the newest positions of each hash first and bounds each
 // list by the search depth: a dictionary of fresh text then one record
 // repeated (the same few buckets over and over) at searchLog 1 and 9,

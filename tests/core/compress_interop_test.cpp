@@ -955,6 +955,48 @@ TEST(CompressDict, TrainedDictionary) {
     expectDecodes(frame, recs[0], raw);
 }
 
+// A formatted dictionary whose Huffman table codes only four byte values
+// (valid: the format allows zero weights). Every strategy compresses with it;
+// blocks whose literals need another byte value must not reuse the table.
+// Both decoders accept the frames. (Debian's 1.5.4 compressor refuses such a
+// dictionary as corrupted; 1.5.7 accepts it.)
+TEST(CompressDict, HuffmanTableMissingSymbols) {
+    Rng rng(506);
+    const Bytes trained = trainDict(rng, 1, 16 * 1024);
+    ASSERT_GT(trained.size(), 9u);
+    // Replace the table description (after magic and ID) by a direct one of
+    // 100 weights: 'a', 'b', 'c' of weight 1, the implied last ('d') too.
+    const uint8_t h = trained[8];
+    const size_t oldDesc = h < 128 ? 1 + size_t(h) : 1 + (size_t(h) - 127 + 1) / 2;
+    Bytes dict(trained.begin(), trained.begin() + 8);
+    dict.push_back(uint8_t(127 + 100));
+    for (int s = 0; s < 100; s += 2) {
+        const int hi = (s >= 97 && s <= 99) ? 1 : 0, lo = (s + 1 >= 97 && s + 1 <= 99) ? 1 : 0;
+        dict.push_back(uint8_t((hi << 4) | lo));
+    }
+    dict.insert(dict.end(), trained.begin() + std::ptrdiff_t(8 + oldDesc), trained.end());
+    Bytes onlyTable;
+    for (int i = 0; i < 3000; i++) onlyTable.push_back(uint8_t('a' + rng.below(4)));
+    const std::vector<Bytes> srcs = {onlyTable, genText(rng, 3000), records(rng, 1, 1)[0], genText(rng, 100000)};
+    DecodeWith o;
+    o.dict = &dict;
+    for (int level : {1, 3, 5, 9, 13, 19}) {
+        SCOPED_TRACE(at("level", level));
+        ZCCtx c;
+        cset(c, pLevel, level);
+        zload(c, dict, zest::DictLoadMethod::byCopy, zest::DictContentType::fullDict);
+        for (const Bytes& src : srcs) expectDecodes(zframe(c, src), src, o);
+        // The first block's literals: the dictionary's table (treeless, type 3)
+        // for the four symbols it codes, never for text that needs others.
+        auto firstLiteralsType = [](const Bytes& f) {
+            const size_t at = ZSTD_frameHeaderSize(f.data(), f.size());
+            return ((f[at] >> 1) & 3) == 2 ? f[at + 3] & 3 : -1;  // -1: the block is not compressed
+        };
+        EXPECT_EQ(firstLiteralsType(zframe(c, onlyTable)), 3);
+        EXPECT_NE(firstLiteralsType(zframe(c, srcs[1])), 3);
+    }
+}
+
 // MISMATCH (disabled until fixed): raw content loaded as ZSTD_dct_fullDict is
 // refused at the next compress2, by zest with dictionary_wrong, by the
 // reference (1.5.4 and 1.5.7: ZSTD_initLocalDict) with memory_allocation.

@@ -73,4 +73,15 @@ size_t parseDictionary(DictContent& out, const void* dict, size_t dictSize, Dict
     return 0;
 }
 
+size_t dictionaryHeaderSize(const void* dict, size_t dictSize) {
+    if (dictSize <= 8 || !isFormattedDictionary(dict, dictSize)) return ZEST_ERR(dictionary_corrupted);
+    DictContent checked;
+    ZEST_TRY(parseDictionary(checked, dict, dictSize, DictContentType::fullDict));
+    // The layout again: the parsed content may have been cut to its tail.
+    DictLayout l;
+    HufTable dt;
+    ZEST_TRY(parseDictionaryLayout(l, dt, dict, dictSize));
+    return size_t(l.content - static_cast<const u8*>(dict));
+}
+
 }  // namespace zest

@@ -23,4 +23,10 @@ struct DictContent {
 // dictionary_corrupted (bad tables or repeat offsets).
 size_t parseDictionary(DictContent& out, const void* dict, size_t dictSize, DictContentType type);
 
+// Bytes of a formatted dictionary before its content (magic, ID, entropy
+// tables, repeat offsets), once the tables check out for compression
+// (ZDICT_getDictHeaderSize). dictionary_corrupted otherwise, and for anything
+// of 8 bytes or less or without the magic.
+size_t dictionaryHeaderSize(const void* dict, size_t dictSize);
+
 }  // namespace zest

@@ -36,6 +36,27 @@ TEST_F(Dict, CorpusSanity) {
     EXPECT_NE(dictA, dictB);
 }
 
+// zdict.h's questions about a dictionary, and its error helpers (the same
+// codes and names as zstd.h's).
+TEST_F(Dict, ZdictInformation) {
+    EXPECT_EQ(ZDICT_getDictID(dictA.data(), dictA.size()), 1111u);
+    EXPECT_EQ(ZDICT_getDictID(dictB.data(), dictB.size()), 2222u);
+    EXPECT_EQ(ZDICT_getDictID(origA.data(), origA.size()), 0u);  // not a dictionary
+    EXPECT_EQ(ZDICT_getDictID(dictA.data(), 7), 0u);
+    const size_t h = ZDICT_getDictHeaderSize(dictA.data(), dictA.size());
+    ASSERT_FALSE(ZDICT_isError(h)) << ZDICT_getErrorName(h);
+    EXPECT_GT(h, 8u + 12u);  // magic, ID, tables, three repeat offsets
+    EXPECT_LT(h, dictA.size());
+    for (size_t n : {size_t(0), size_t(8), h - 1}) {
+        const size_t e = ZDICT_getDictHeaderSize(dictA.data(), n);
+        EXPECT_TRUE(ZDICT_isError(e));
+        EXPECT_EQ(ZSTD_getErrorCode(e), ZSTD_error_dictionary_corrupted);
+        EXPECT_STREQ(ZDICT_getErrorName(e), ZSTD_getErrorName(e));
+    }
+    EXPECT_TRUE(ZDICT_isError(ZDICT_getDictHeaderSize(origA.data(), origA.size())));
+    EXPECT_FALSE(ZDICT_isError(0));
+}
+
 TEST_F(Dict, UsingDictAndDDict) {
     Bytes out(origA.size());
     EXPECT_EQ(ZSTD_decompress_usingDict(d.get(), out.data(), out.size(), recA.data(), recA.size(), dictA.data(),

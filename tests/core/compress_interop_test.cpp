@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "compress/cctx.h"
+#include "compress/dict_content.h"
 #include "compress_support.h"
 
 using namespace zt;
@@ -994,6 +995,35 @@ TEST(CompressDict, HuffmanTableMissingSymbols) {
         };
         EXPECT_EQ(firstLiteralsType(zframe(c, onlyTable)), 3);
         EXPECT_NE(firstLiteralsType(zframe(c, srcs[1])), 3);
+    }
+}
+
+// ZDICT_getDictHeaderSize's core: the header size the reference reports for
+// trained dictionaries, and dictionary_corrupted (like the reference) for
+// anything of 8 bytes or less, without the magic, or cut inside its tables.
+TEST(CompressDict, HeaderSizeLikeReference) {
+    Rng rng(507);
+    for (unsigned flavor : {1u, 2u}) {
+        for (size_t capacity : {size_t(2048), size_t(16384)}) {
+            const Bytes dict = trainDict(rng, flavor, capacity);
+            ASSERT_GT(dict.size(), 64u);
+            const size_t z = zest::dictionaryHeaderSize(dict.data(), dict.size());
+            const size_t r = ZDICT_getDictHeaderSize(dict.data(), dict.size());
+            ASSERT_FALSE(ZSTD_isError(r));
+            EXPECT_EQ(z, r);
+            for (size_t cut : {size_t(0), size_t(4), size_t(8), size_t(9), size_t(40), r - 1}) {
+                SCOPED_TRACE(at("cut", (long long)cut));
+                const size_t zc = zest::dictionaryHeaderSize(dict.data(), cut);
+                const size_t rc = ZDICT_getDictHeaderSize(dict.data(), cut);
+                ASSERT_TRUE(ZSTD_isError(rc));
+                EXPECT_EQ(int(zest::errorCodeOf(zc)), int(ZSTD_error_dictionary_corrupted));
+                EXPECT_EQ(int(ZSTD_getErrorCode(rc)), int(ZSTD_error_dictionary_corrupted));
+            }
+            Bytes noMagic = dict;
+            noMagic[0] ^= 1;
+            EXPECT_EQ(int(zest::errorCodeOf(zest::dictionaryHeaderSize(noMagic.data(), noMagic.size()))),
+                      int(ZSTD_error_dictionary_corrupted));
+        }
     }
 }
 

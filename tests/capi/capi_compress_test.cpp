@@ -358,6 +358,55 @@ TEST(Compress, CDictFromParams) {
     }
 }
 
+// ZDICT_finalizeDictionary and ZDICT_addEntropyTablesFromBuffer through the
+// C ABI: the ID asked for, a header ZDICT_getDictHeaderSize accepts, content
+// after it, and a dictionary the compressor and decoder use.
+TEST(Compress, FinalizedDictionaries) {
+    const Bytes content = makeText(20000, 21);
+    Bytes samples;
+    std::vector<size_t> sizes;
+    for (unsigned i = 0; i < 60; i++) {
+        const Bytes t = makeText(1000, 100 + i);
+        samples.insert(samples.end(), t.begin(), t.end());
+        sizes.push_back(t.size());
+    }
+    const Bytes rec = makeText(3000, 7777);
+    auto check = [&](const Bytes& dict, unsigned id) {
+        EXPECT_EQ(ZDICT_getDictID(dict.data(), dict.size()), id);
+        const size_t h = ZDICT_getDictHeaderSize(dict.data(), dict.size());
+        ASSERT_FALSE(ZDICT_isError(h)) << ZDICT_getErrorName(h);
+        EXPECT_EQ(dict.size(), h + content.size());
+        EXPECT_TRUE(std::memcmp(dict.data() + h, content.data(), content.size()) == 0);
+        CCtxPtr c(ZSTD_createCCtx());
+        Bytes frame(ZSTD_compressBound(rec.size()));
+        const size_t r = ZSTD_compress_usingDict(c.get(), frame.data(), frame.size(), rec.data(), rec.size(),
+                                                 dict.data(), dict.size(), 3);
+        ASSERT_FALSE(ZSTD_isError(r)) << ZSTD_getErrorName(r);
+        frame.resize(r);
+        expectRoundTrip(frame, rec, &dict);
+    };
+    Bytes dict(30000);
+    const ZDICT_params_t params = {5, 0, 777};
+    size_t r = ZDICT_finalizeDictionary(dict.data(), dict.size(), content.data(), content.size(), samples.data(),
+                                        sizes.data(), unsigned(sizes.size()), params);
+    ASSERT_FALSE(ZDICT_isError(r)) << ZDICT_getErrorName(r);
+    dict.resize(r);
+    check(dict, 777);
+    EXPECT_TRUE(ZDICT_isError(ZDICT_finalizeDictionary(dict.data(), 255, content.data(), content.size(),
+                                                       samples.data(), sizes.data(), unsigned(sizes.size()), params)));
+
+    Bytes buf(25000);
+    std::memcpy(buf.data() + buf.size() - content.size(), content.data(), content.size());
+    r = ZDICT_addEntropyTablesFromBuffer(buf.data(), content.size(), buf.size(), samples.data(), sizes.data(),
+                                         unsigned(sizes.size()));
+    ASSERT_FALSE(ZDICT_isError(r)) << ZDICT_getErrorName(r);
+    buf.resize(r);
+    const unsigned derived = ZDICT_getDictID(buf.data(), buf.size());
+    EXPECT_GE(derived, 32768u);
+    EXPECT_LT(derived, 1u << 31);
+    check(buf, derived);
+}
+
 TEST(Compress, StaticContextsEveryLevel) {
     const Bytes src = makeText(100000, 13);
     const Bytes dict = load("dictA"), rec = load("recA.bin");

@@ -71,9 +71,11 @@ size_t gatherStats(Stats& s, const u8* content, size_t contentSize, const u8* sa
     ds.cdict = cd;
     const u8* sample = samples;
     for (unsigned i = 0; i < nb && !isError(r); sample += sizes[i], ++i) {
-        const size_t n = sizes[i] < kBlockSizeMax ? sizes[i] : kBlockSizeMax;
+        size_t n = sizes[i] < kBlockSizeMax ? sizes[i] : kBlockSizeMax;
         r = beginFrameWith(c, p, n, false, false, ds);
         if (isError(r)) break;
+        // Parameters made for the average sample may have a smaller block.
+        if (n > getBlockSize(c)) n = getBlockSize(c);
         c->ms.window.update(sample, n);
         const size_t cSize = compressBlockBody(c, scratch, scratchSize, sample, n);
         // Blocks the compressor would store raw say nothing about its tables.

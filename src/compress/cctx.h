@@ -124,7 +124,8 @@ CDict* createCDict(const void* dict, size_t dictSize, DictLoadMethod m, DictCont
 CDict* createCDictFromParams(const void* dict, size_t dictSize, DictLoadMethod m, DictContentType t,
                              const CCtxParams* p, const CustomMem& mem);
 // createCDict with the level's parameters (ZSTD_createCDict semantics).
-CDict* createCDictLevel(const void* dict, size_t dictSize, int level, DictLoadMethod m, const CustomMem& mem);
+CDict* createCDictLevel(const void* dict, size_t dictSize, int level, DictLoadMethod m, const CustomMem& mem,
+                        DictContentType t = DictContentType::autoDetect);
 const CDict* initStaticCDict(void* workspace, size_t workspaceSize, const void* dict, size_t dictSize,
                              DictLoadMethod m, DictContentType t, CParams cp);
 size_t freeCDict(CDict* cdict);

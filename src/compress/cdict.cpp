@@ -97,9 +97,10 @@ CDict* createCDictFromParams(const void* dict, size_t dictSize, DictLoadMethod m
                                p->enableDedicatedDictSearch != 0);
 }
 
-CDict* createCDictLevel(const void* dict, size_t dictSize, int level, DictLoadMethod m, const CustomMem& mem) {
+CDict* createCDictLevel(const void* dict, size_t dictSize, int level, DictLoadMethod m, const CustomMem& mem,
+                        DictContentType t) {
     const int lv = level == 0 ? kDefaultCLevel : level;
-    return createCDictInternal(dict, dictSize, m, DictContentType::autoDetect, cdictLevelParams(lv, dictSize), lv,
+    return createCDictInternal(dict, dictSize, m, t, cdictLevelParams(lv, dictSize), lv,
                                ParamSwitch::automatic, mem, nullptr, 0);
 }
 

@@ -124,9 +124,9 @@ size_t finalizeInto(Workspace& ws, size_t capacity, const u8* content, size_t co
     return finalizeDictionary(ws.dict, capacity, content + contentSize - keep, keep, f.data, f.sizes, f.count, pb.fp);
 }
 
-// The test samples' total compressed size with the dictionary in ws.dict.
-size_t testedSize(Workspace& ws, size_t dictSize, const Problem& pb) {
-    CDict* cd = createCDictLevel(ws.dict, dictSize, pb.fp.level, DictLoadMethod::byRef, kDefaultMem);
+// The test samples' total compressed size with a dictionary.
+size_t testedSize(Workspace& ws, const u8* dict, size_t dictSize, DictContentType t, const Problem& pb) {
+    CDict* cd = createCDictLevel(dict, dictSize, pb.fp.level, DictLoadMethod::byRef, kDefaultMem, t);
     if (!cd) return ZEST_ERR(memory_allocation);
     size_t total = 0;
     const u8* p = pb.test.data;
@@ -146,18 +146,14 @@ size_t testedSize(Workspace& ws, size_t dictSize, const Problem& pb) {
 struct Best {
     size_t score = kWorst;
     size_t candidate = kWorst;
-    size_t dictSize = 0, contentSize = 0;
-    u8* dict = nullptr;
+    size_t contentSize = 0;
     u8* content = nullptr;
     size_t error = 0;  // the first error met, reported when no candidate works
 
     Best() = default;
     Best(const Best&) = delete;
     Best& operator=(const Best&) = delete;
-    ~Best() {
-        std::free(dict);
-        std::free(content);
-    }
+    ~Best() { std::free(content); }
     bool better(size_t s, size_t c) const { return s < score || (s == score && c < candidate); }
 };
 
@@ -190,21 +186,22 @@ void runWorker(Pass<Index>& pass, Best& best, size_t& result) {
         result = ZEST_ERR(memory_allocation);
         return;
     }
-    if (!best.dict) {
-        best.dict = static_cast<u8*>(std::malloc(pb.capacity));
+    if (!best.content) {
         best.content = static_cast<u8*>(std::malloc(pb.capacity));
-        if (!best.dict || !best.content) {
+        if (!best.content) {
             result = ZEST_ERR(memory_allocation);
             return;
         }
     }
     for (size_t i; (i = pass.next.fetch_add(1)) < pass.count;) {
         const Candidate c = pass.cands[pass.first + i];
+        // Candidates are judged with their content as a raw dictionary: the
+        // entropy tables, built once for the winner, hardly change the ranking
+        // and would double the time.
         const size_t contentSize = buildContent(*pass.ix, pb, c.k, c.d, ws);
-        size_t dictSize = contentSize ? finalizeInto(ws, pb.capacity, ws.content + pb.capacity - contentSize,
-                                                     contentSize, pb)
-                                      : ZEST_ERR(dictionaryCreation_failed);
-        const size_t score = isError(dictSize) ? dictSize : testedSize(ws, dictSize, pb);
+        const u8* const content = ws.content + pb.capacity - contentSize;
+        const size_t score = contentSize ? testedSize(ws, content, contentSize, DictContentType::rawContent, pb)
+                                         : ZEST_ERR(dictionaryCreation_failed);
         notify(pb.notificationLevel, 3, "k=%u d=%u: %zu bytes\n", c.k, c.d, isError(score) ? size_t(0) : score);
         if (isError(score)) {
             if (!best.error) best.error = score;
@@ -213,10 +210,8 @@ void runWorker(Pass<Index>& pass, Best& best, size_t& result) {
         if (!best.better(score, pass.first + i)) continue;
         best.score = score;
         best.candidate = pass.first + i;
-        best.dictSize = dictSize;
         best.contentSize = contentSize;
-        std::memcpy(best.dict, ws.dict, dictSize);
-        std::memcpy(best.content, ws.content + pb.capacity - contentSize, contentSize);
+        std::memcpy(best.content, content, contentSize);
     }
     result = 0;
 }
@@ -341,28 +336,29 @@ size_t search(void* dst, size_t capacity, const SampleSet& all, CoverSettings& s
         for (unsigned t = 0; t < threads; ++t)
             if (bests[t].error) r = bests[t].error;
     }
-    size_t dictSize = b.dictSize;
-    const u8* dict = b.dict;
+    // The winner gets its entropy tables.
     Workspace ws;
+    if (!isError(r) && !ws.init(1, pb)) r = ZEST_ERR(memory_allocation);
+    if (!isError(r)) r = finalizeInto(ws, capacity, b.content, b.contentSize, pb);
+    const size_t fullSize = r;
+    if (!isError(r)) std::memcpy(dst, ws.dict, fullSize);
     if (!isError(r) && s.shrinkDict) {
         // The smallest power-of-two size whose test result stays within the regression allowed.
         const double tolerance = 1.0 + double(s.shrinkDictMaxRegression) / 100.0;
-        if (!ws.init(1, pb)) r = ZEST_ERR(memory_allocation);
-        for (size_t size = kDictSizeMin; size < b.dictSize && !isError(r); size *= 2) {
+        const size_t full = testedSize(ws, static_cast<const u8*>(dst), fullSize, DictContentType::fullDict, pb);
+        for (size_t size = kDictSizeMin; size < fullSize && !isError(full); size *= 2) {
             const size_t n = finalizeInto(ws, size, b.content, b.contentSize, pb);
             if (isError(n)) continue;
-            const size_t score = testedSize(ws, n, pb);
-            if (isError(score) || double(score) > double(b.score) * tolerance) continue;
-            dictSize = n;
-            dict = ws.dict;
+            const size_t score = testedSize(ws, ws.dict, n, DictContentType::fullDict, pb);
+            if (isError(score) || double(score) > double(full) * tolerance) continue;
+            std::memcpy(dst, ws.dict, n);
+            r = n;
             break;
         }
     }
     if (!isError(r)) {
-        std::memcpy(dst, dict, dictSize);
         s.k = cands[b.candidate].k;
         s.d = cands[b.candidate].d;
-        r = dictSize;
     }
     for (unsigned t = 0; t < threads; ++t) bests[t].~Best();
     std::free(bests);

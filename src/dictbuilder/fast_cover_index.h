@@ -29,12 +29,21 @@ public:
         nKeys_ = size_t(1) << f;
         freq_ = static_cast<u32*>(std::calloc(nKeys_, sizeof(u32)));
         if (!freq_) return ZEST_ERR(memory_allocation);
+        // A key counts once per sample holding it: repeats inside one sample
+        // are found without a dictionary.
+        u32* last = static_cast<u32*>(std::calloc(nKeys_, sizeof(u32)));
+        if (!last) return ZEST_ERR(memory_allocation);
         size_t start = 0;
         for (unsigned i = 0; i < s.count; ++i) {
             const size_t end = start + s.sizes[i];
-            for (size_t p = start; p + d <= end && p < nDmers_; p += accel) freq_[(*this)(p)]++;
+            for (size_t p = start; p + d <= end && p < nDmers_; p += accel) {
+                const u32 k = (*this)(p);
+                freq_[k] += last[k] != i + 1;
+                last[k] = i + 1;
+            }
             start = end;
         }
+        std::free(last);
         return 0;
     }
 

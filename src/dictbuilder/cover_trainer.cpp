@@ -62,7 +62,8 @@ struct Problem {
     size_t capacity = 0;
     FinalizeParams fp;
     unsigned notificationLevel = 0;
-    unsigned passes = 4;  // over the samples when selecting segments
+    unsigned passes = 4;          // over the samples when selecting segments
+    bool judgeFinalized = true;   // candidates judged with their entropy tables
 };
 
 // fastCOVER finalizes on the first ceil(100 / accel) percent of the samples.
@@ -195,13 +196,18 @@ void runWorker(Pass<Index>& pass, Best& best, size_t& result) {
     }
     for (size_t i; (i = pass.next.fetch_add(1)) < pass.count;) {
         const Candidate c = pass.cands[pass.first + i];
-        // Candidates are judged with their content as a raw dictionary: the
+        // fastCOVER judges a candidate by its content as a raw dictionary: the
         // entropy tables, built once for the winner, hardly change the ranking
-        // and would double the time.
+        // and would double its time. COVER judges the finished dictionary.
         const size_t contentSize = buildContent(*pass.ix, pb, c.k, c.d, ws);
         const u8* const content = ws.content + pb.capacity - contentSize;
-        const size_t score = contentSize ? testedSize(ws, content, contentSize, DictContentType::rawContent, pb)
-                                         : ZEST_ERR(dictionaryCreation_failed);
+        size_t score = ZEST_ERR(dictionaryCreation_failed);
+        if (contentSize && pb.judgeFinalized) {
+            const size_t n = finalizeInto(ws, pb.capacity, content, contentSize, pb);
+            score = isError(n) ? n : testedSize(ws, ws.dict, n, DictContentType::fullDict, pb);
+        } else if (contentSize) {
+            score = testedSize(ws, content, contentSize, DictContentType::rawContent, pb);
+        }
         notify(pb.notificationLevel, 3, "k=%u d=%u: %zu bytes\n", c.k, c.d, isError(score) ? size_t(0) : score);
         if (isError(score)) {
             if (!best.error) best.error = score;
@@ -287,6 +293,7 @@ size_t search(void* dst, size_t capacity, const SampleSet& all, CoverSettings& s
     pb.fp.dictID = s.dictID;
     pb.notificationLevel = s.notificationLevel;
     pb.passes = passesFor(s);
+    pb.judgeFinalized = s.kind == CoverKind::cover;
     ZEST_TRY(tooSmallSet(pb.train, s.d, pb.test.count));
     warnSmallSet(pb);
 

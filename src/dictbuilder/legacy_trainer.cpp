@@ -79,8 +79,8 @@ size_t trainLegacy(void* dst, size_t capacity, const SampleSet& samples, unsigne
     CoverIndex ix;
     ZEST_TRY(ix.build(s, kDmer));
 
-    // A string is a candidate when 1/(8 * selectivity) of the samples hold it, and at least two.
-    u32 threshold = u32(s.count / (8 * u64(selectivity)));
+    // A string is a candidate when 1/(64 * selectivity) of the samples hold it, and at least two.
+    u32 threshold = u32(s.count / (64 * u64(selectivity)));
     if (threshold < 2) threshold = 2;
     Buffers b;
     b.freq = static_cast<u32*>(std::malloc(ix.keyCount() * sizeof(u32)));

@@ -22,6 +22,7 @@
 #include "naming.h"
 #include "operation.h"
 #include "options.h"
+#include "train.h"
 
 namespace zcli {
 namespace {
@@ -103,9 +104,7 @@ int run(Options& o) {
     displayAt(3, "%s\n", banner());
     switch (o.mode) {
     case Mode::bench: return runBenchmark(o);
-    case Mode::train:
-        displayAt(1, "zstd: dictionary training is not available in this build yet\n");
-        return 1;
+    case Mode::train: return runTraining(o);
     case Mode::list: return listFiles(o);
     case Mode::compress:
     case Mode::decompress:

@@ -200,7 +200,6 @@ int runTraining(const Options& o) {
         return 14;
     }
     const std::size_t cap = o.train.maxDictSize;
-    if (s.data.size() < static_cast<std::uint64_t>(cap) * 10)
     std::vector<unsigned char> dict(std::max<std::size_t>(cap, 1));
     std::size_t r;
     switch (o.train.algo) {

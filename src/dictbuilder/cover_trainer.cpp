@@ -34,23 +34,28 @@ void notify(unsigned level, unsigned at, const char* fmt, ...) {
     va_end(ap);
 }
 
+// The reference's answers: a search reports settings no candidate can use
+// (a fastCOVER d other than 6 or 8, f above 31, k above the capacity) as
+// GENERIC, the others as parameter_outOfBound.
 size_t checkSettings(CoverSettings& s, size_t capacity, bool search) {
     if (capacity < kDictSizeMin) return ZEST_ERR(dstSize_tooSmall);
+    const size_t unusable = search ? ZEST_ERR(GENERIC) : ZEST_ERR(parameter_outOfBound);
     if (s.kind == CoverKind::fastCover) {
         if (s.f == 0) s.f = kDefaultF;
         if (s.accel == 0) s.accel = 1;
-        if (s.f > kMaxF || s.accel > kMaxAccel) return ZEST_ERR(parameter_outOfBound);
-        if ((s.d != 0 || !search) && s.d != 6 && s.d != 8) return ZEST_ERR(parameter_outOfBound);
+        if (s.accel > kMaxAccel) return ZEST_ERR(parameter_outOfBound);
+        if (s.f > kMaxF) return unusable;
+        if ((s.d != 0 || !search) && s.d != 6 && s.d != 8) return unusable;
     }
     if (!search && (s.k == 0 || s.d == 0)) return ZEST_ERR(parameter_outOfBound);
     if (s.k != 0 && s.d > s.k) return ZEST_ERR(parameter_outOfBound);
-    if (s.k > capacity) return ZEST_ERR(parameter_outOfBound);
     if (search) {
         if (s.steps == 0) s.steps = kDefaultSteps;
-        if (s.splitPoint == 0) s.splitPoint = s.kind == CoverKind::cover ? 1.0 : 0.75;
-        if (!(s.splitPoint > 0 && s.splitPoint <= 1)) return ZEST_ERR(parameter_outOfBound);
+        if (s.splitPoint <= 0) s.splitPoint = s.kind == CoverKind::cover ? 1.0 : 0.75;
+        if (s.splitPoint > 1) return ZEST_ERR(parameter_outOfBound);
         if (s.nbThreads == 0) s.nbThreads = 1;
     }
+    if (s.k > capacity) return unusable;
     return 0;
 }
 

@@ -164,3 +164,22 @@ TEST(Finalize, ContentInPlace) {
     buf.resize(r);
     EXPECT_TRUE(buf == separate);
 }
+
+// Statistics come from parameters made for the average sample; a sample far
+// larger than the average is cut to those parameters' block size (it once
+// overran the compressor's buffers).
+TEST(Finalize, SampleLargerThanTheAverageBlock) {
+    Rng rng(804);
+    std::vector<Bytes> recs = records(rng, 1, 200);
+    recs.push_back(genText(rng, 128 * 1024));
+    recs.push_back(genText(rng, 300 * 1024));
+    const SampleSet s = samplesOf(recs);
+    const Bytes content = recordRun(rng, 1, 8000);
+    for (int level : {1, 3, 9, 19}) {
+        SCOPED_TRACE(at("level", level));
+        Bytes out;
+        const size_t r = zestFinalize(out, 16384, content, s, level);
+        ASSERT_FALSE(ZSTD_isError(r)) << ZSTD_getErrorName(r);
+        EXPECT_FALSE(ZSTD_isError(ZDICT_getDictHeaderSize(out.data(), out.size())));
+    }
+}

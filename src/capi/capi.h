@@ -32,6 +32,8 @@ inline InBuffer* core(ZSTD_inBuffer* b) { return reinterpret_cast<InBuffer*>(b);
 inline CCtx* core(ZSTD_CCtx* p) { return reinterpret_cast<CCtx*>(p); }
 inline const CCtx* core(const ZSTD_CCtx* p) { return reinterpret_cast<const CCtx*>(p); }
 inline ZSTD_CCtx* pub(CCtx* p) { return reinterpret_cast<ZSTD_CCtx*>(p); }
+inline CCtxParams* core(ZSTD_CCtx_params* p) { return reinterpret_cast<CCtxParams*>(p); }
+inline const CCtxParams* core(const ZSTD_CCtx_params* p) { return reinterpret_cast<const CCtxParams*>(p); }
 inline CDict* core(ZSTD_CDict* p) { return reinterpret_cast<CDict*>(p); }
 inline const CDict* core(const ZSTD_CDict* p) { return reinterpret_cast<const CDict*>(p); }
 inline ZSTD_CDict* pub(CDict* p) { return reinterpret_cast<ZSTD_CDict*>(p); }

@@ -254,10 +254,6 @@ ZEST_CAPI size_t ZSTD_compressBlock(ZSTD_CCtx* cctx, void* dst, size_t dstCapaci
 }
 
 // ---- Parameter sets ------------------------------------------------------------------------
-namespace {
-CCtxParams* core(ZSTD_CCtx_params* p) { return reinterpret_cast<CCtxParams*>(p); }
-const CCtxParams* core(const ZSTD_CCtx_params* p) { return reinterpret_cast<const CCtxParams*>(p); }
-}  // namespace
 ZEST_CAPI ZSTD_CCtx_params* ZSTD_createCCtxParams(void) {
     return reinterpret_cast<ZSTD_CCtx_params*>(createCCtxParams(kDefaultMem));
 }

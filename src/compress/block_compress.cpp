@@ -8,6 +8,7 @@
 #endif
 
 #include "compress/cctx_impl.h"
+#include "compress/external_sequences.h"
 
 namespace zest {
 
@@ -85,14 +86,32 @@ size_t compressBlockBody(CCtx* c, u8* dst, size_t dstCapacity, const u8* src, si
         ms.loadedDictEnd = 0;
         ms.dictMs = nullptr;
     }
-    if (srcSize < 8) return 0;
     c->seqs.reset();
-    const u32 reachFrom = measuresPerPosition(ms.finder) ? ms.window.indexOf(src) : blockEnd;
-    const DictMode mode = !extDictInReach(ms, reachFrom) ? DictMode::noDict
-                          : ms.attached()                ? DictMode::attached
-                                                         : DictMode::extDict;
-    const size_t lastLits = selectBlockCompressor(ms.finder, ms.cp.strategy, mode)(ms, c->seqs, c->rep, src, srcSize);
+    size_t lastLits = kSequenceProducerError;
+    if (c->feed) {
+        // Given sequences (compressSequences): consumed even by blocks sent raw.
+        lastLits = feedBlock(c, *c->feed, src, srcSize);
+        ZEST_TRY(lastLits);
+    }
+    if (srcSize < 8) {
+        if (c->capture) captureBlock(c, *c->capture, srcSize);
+        return 0;
+    }
+    if (!c->feed && c->fparams.producer) {
+        lastLits = produceBlock(c, src, srcSize);
+        if (isError(lastLits) && !c->fparams.producerFallback) return lastLits;
+        if (isError(lastLits)) lastLits = kSequenceProducerError;
+    }
+    if (lastLits == kSequenceProducerError) {
+        c->seqs.reset();
+        const u32 reachFrom = measuresPerPosition(ms.finder) ? ms.window.indexOf(src) : blockEnd;
+        const DictMode mode = !extDictInReach(ms, reachFrom) ? DictMode::noDict
+                              : ms.attached()                ? DictMode::attached
+                                                             : DictMode::extDict;
+        lastLits = selectBlockCompressor(ms.finder, ms.cp.strategy, mode)(ms, c->seqs, c->rep, src, srcSize);
+    }
     c->seqs.addLastLiterals(src + srcSize - lastLits, lastLits);
+    if (c->capture) captureBlock(c, *c->capture, srcSize);
 #ifdef ZEST_VERIFY_SEQS
     verifySequences(ms, c->seqs, c->rep, src, srcSize);
 #endif
@@ -134,6 +153,21 @@ size_t compressBlock(CCtx* c, u8* dst, size_t dstCapacity, const u8* src, size_t
 }
 
 }  // namespace
+
+size_t writeGivenBlock(CCtx* c, u8* dst, size_t dstCapacity, size_t blockSize, bool last) {
+    if (dstCapacity < kBlockHeaderSize) return ZEST_ERR(dstSize_tooSmall);
+    const BlockEncodeOptions opt{c->fparams.cp.strategy, c->fparams.compressLiterals, c->bmi2};
+    const size_t cSize = encodeBlockBody(dst + kBlockHeaderSize, dstCapacity - kBlockHeaderSize, c->seqs, c->codes,
+                                         blockSize, *c->prevEntropy, *c->nextEntropy, c->predefined, opt, c->bws);
+    ZEST_TRY(cSize);
+    c->firstBlock = false;
+    if (cSize == 0) {
+        if (blockSize != 0) return ZEST_ERR(cannotProduce_uncompressedBlock);
+        return writeBlockHeader(dst, 0, 0, last);
+    }
+    commitCompressedBlock(c);
+    return writeBlockHeader(dst, 2, cSize, last) + cSize;
+}
 
 size_t writeFrameHeader(void* dst, size_t dstCapacity, const FParams& fp, unsigned windowLog, u64 pledgedSrcSize,
                         u32 dictID, Format format) {

@@ -8,7 +8,12 @@ namespace {
 
 size_t begin(CCtx* c, const CCtxParams& p, u64 pledged, const DictSource& ds) {
     c->streamStage = CCtx::StreamStage::init;
-    return beginFrameWith(c, p, pledged, false, false, ds);
+    ZEST_TRY(beginFrameWith(c, p, pledged, false, false, ds));
+    // Remembered for copyCCtx.
+    c->begunParams = p;
+    c->begunDict = ds;
+    c->begunBufferless = true;
+    return 0;
 }
 
 DictSource rawDict(const void* dict, size_t dictSize) {
@@ -42,6 +47,21 @@ size_t compressBeginUsingCDict(CCtx* c, const CDict* cdict, FParams fp, unsigned
     DictSource ds;
     ds.cdict = cdict;
     return begin(c, p, pledgedSrcSize, ds);
+}
+
+// The reference copies a prepared context's tables; beginning the frame the
+// same way on dst gives the same state. As the reference: no checksum, the
+// dictionary ID written, the size written when known (0 means unknown).
+size_t copyCCtx(CCtx* dst, const CCtx* prepared, unsigned long long pledgedSrcSize) {
+    if (!dst || !prepared) return ZEST_ERR(GENERIC);
+    if (!prepared->begunBufferless || prepared->stage != CCtx::Stage::ongoing || prepared->headerWritten ||
+        prepared->consumed != 0)
+        return ZEST_ERR(stage_wrong);
+    CCtxParams p = prepared->begunParams;
+    const u64 size = pledgedSrcSize == 0 ? kContentSizeUnknown : pledgedSrcSize;
+    p.fParams = FParams{size != kContentSizeUnknown, 0, 0};
+    const DictSource ds = prepared->begunDict;
+    return begin(dst, p, size, ds);
 }
 
 size_t compressContinue(CCtx* c, void* dst, size_t dstCapacity, const void* src, size_t srcSize) {

@@ -67,6 +67,7 @@ size_t freeCCtx(CCtx* c) {
     if (c->isStatic) return ZEST_ERR(memory_allocation);
     const CustomMem mem = c->mem;
     clearAllDicts(c);
+    if (c->producerSeqs) memFree(mem, c->producerSeqs);
     if (c->workspaceAlloc) memFree(mem, c->workspaceAlloc);
     memDelete(mem, c);
     return 0;
@@ -78,6 +79,7 @@ size_t sizeofCCtx(const CCtx* c) {
     size_t n = sizeof(CCtx) + c->workspaceSize;
     if (c->localDictBuffer) n += c->localDictSize;
     if (c->localCDict) n += sizeofCDict(c->localCDict);
+    n += c->producerCapacity * sizeof(ExtSequence);
     return n;
 }
 

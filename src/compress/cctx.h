@@ -103,6 +103,53 @@ size_t getBlockSize(const CCtx* c);
 // One block's compressed body, no header; 0 = not compressible (store it raw).
 size_t compressBlockOnly(CCtx* c, void* dst, size_t dstCapacity, const void* src, size_t srcSize);
 
+// ---- Sequences -----------------------------------------------------------------
+// One sequence as ZSTD_Sequence lays it out: litLength literals, then a match
+// of matchLength bytes at distance `offset` (the real distance, never a
+// repeat code). offset 0 with matchLength 0 ends a block; rep reports which
+// repeat offset a generated sequence used (1-3, 0 for none).
+struct ExtSequence {
+    unsigned offset;
+    unsigned litLength;
+    unsigned matchLength;
+    unsigned rep;
+};
+// A block-level match finder supplied by the caller (ZSTD_sequenceProducer_F).
+// The core keeps the caller's function opaque, with the adapter (from the C
+// API layer) that calls it with its own signature.
+struct SequenceProducer {
+    using Fn = void (*)();
+    using Invoke = size_t (*)(Fn fn, void* state, ExtSequence* out, size_t outCapacity, const void* src,
+                              size_t srcSize, const void* dict, size_t dictSize, int level, size_t windowSize);
+    Fn fn = nullptr;
+    Invoke invoke = nullptr;
+    void* state = nullptr;
+    explicit operator bool() const { return fn != nullptr && invoke != nullptr; }
+};
+constexpr size_t kSequenceProducerError = ~size_t(0);
+
+// Most sequences srcSize bytes can hold, block delimiters included.
+size_t sequenceBound(size_t srcSize);
+// ZSTD_generateSequences: compress src with the sticky parameters and report
+// the sequences found, each block ended by a delimiter.
+size_t generateSequences(CCtx* c, ExtSequence* out, size_t outCapacity, const void* src, size_t srcSize);
+// Fold block delimiters into the next sequence's literals; returns the new count.
+size_t mergeBlockDelimiters(ExtSequence* seqs, size_t n);
+// ZSTD_compressSequences: one frame of src whose matches are the given sequences.
+size_t compressSequences(CCtx* c, void* dst, size_t dstCapacity, const ExtSequence* seqs, size_t n,
+                         const void* src, size_t srcSize);
+// ZSTD_compressSequencesAndLiterals: the same from the literals alone
+// (explicit delimiters, no checksum, no raw blocks).
+size_t compressSequencesAndLiterals(CCtx* c, void* dst, size_t dstCapacity, const ExtSequence* seqs, size_t n,
+                                    const void* literals, size_t litSize, size_t litCapacity,
+                                    size_t decompressedSize);
+// Register (null: clear) an external sequence producer on a context's or a set's parameters.
+void registerSequenceProducer(CCtx* c, const SequenceProducer& f);
+void registerSequenceProducer(CCtxParams* p, const SequenceProducer& f);
+// ZSTD_copyCCtx: begin a frame on dst as `prepared` was begun (bufferless),
+// for pledgedSrcSize bytes (0: unknown).
+size_t copyCCtx(CCtx* dst, const CCtx* prepared, unsigned long long pledgedSrcSize);
+
 // ---- Parameter sets apart from a context (ZSTD_CCtx_params) ----------------------------
 CCtxParams* createCCtxParams(const CustomMem& mem);
 size_t freeCCtxParams(CCtxParams* p, const CustomMem& mem);

@@ -49,6 +49,7 @@ struct CCtxParams {
     int ldmBucketSizeLog = 0;
     int ldmHashRateLog = 0;
     int targetCBlockSize = 0;
+    SequenceProducer producer;  // honoured by the advanced API only
 };
 
 // Parameters resolved for one frame.
@@ -60,6 +61,10 @@ struct FrameParams {
     Format format;
     size_t blockSize;
     bool compressLiterals;
+    int level;  // what a sequence producer is told
+    SequenceProducer producer;
+    bool producerFallback;
+    bool resolveRepcodes;  // given sequences: recognise repeat offsets
 };
 
 // Bytes of workspace the match finder and block encoder need for these
@@ -94,6 +99,17 @@ public:
     // copy its tables.
     MatchState ms;
 };
+
+// Dictionary material for one frame: a prepared CDict, or bytes to parse.
+struct DictSource {
+    const CDict* cdict = nullptr;
+    const void* dict = nullptr;
+    size_t dictSize = 0;
+    DictContentType type = DictContentType::autoDetect;
+};
+
+struct SequenceFeed;
+struct SequenceCapture;
 
 // Table indices are 32-bit; past this index they are rebased (correctIndices).
 constexpr u32 kIndexLimit = 0xE0000000u;
@@ -150,6 +166,17 @@ public:
     PredefinedCTables predefined;
     BlockEncodeWorkspace bws;
 
+    // ---- Sequences given or reported ---------------------------------------------------
+    SequenceFeed* feed = nullptr;        // compressSequences: blocks take their sequences from it
+    SequenceCapture* capture = nullptr;  // generateSequences: blocks report their sequences to it
+    ExtSequence* producerSeqs = nullptr; // a producer's output for one block
+    size_t producerCapacity = 0;
+
+    // ---- Bufferless frames: how the current one was begun (copyCCtx) --------------------
+    CCtxParams begunParams;
+    DictSource begunDict;
+    bool begunBufferless = false;
+
     // ---- Streaming -----------------------------------------------------------------
     enum class StreamStage : u8 { init, load, flush } streamStage = StreamStage::init;
     bool bufferedIn = true, bufferedOut = true;  // false with stable buffers
@@ -164,14 +191,6 @@ public:
 };
 
 // ---- Shared between the context's source files -----------------------------------
-
-// Dictionary material for one frame: a prepared CDict, or bytes to parse.
-struct DictSource {
-    const CDict* cdict = nullptr;
-    const void* dict = nullptr;
-    size_t dictSize = 0;
-    DictContentType type = DictContentType::autoDetect;
-};
 
 // Prepare the context for a frame with these parameters and dictionary.
 size_t beginFrameWith(CCtx* c, const CCtxParams& p, u64 pledged, bool bufferedIn, bool bufferedOut,
@@ -198,6 +217,9 @@ CParams cParamsForCDict(const CDict& cd, u64 srcSize);
 // Returns the body size, 0 when the block should be sent raw, or an error.
 // On a non-zero result the caller either commits it or discards it.
 size_t compressBlockBody(CCtx* c, u8* dst, size_t dstCapacity, const u8* src, size_t srcSize);
+// Encode the sequences already in c->seqs as a compressed block of
+// blockSize bytes, header included (no source: never raw, except empty).
+size_t writeGivenBlock(CCtx* c, u8* dst, size_t dstCapacity, size_t blockSize, bool last);
 // Make the block just encoded the decoder's latest: its repeat offsets and tables.
 void commitCompressedBlock(CCtx* c);
 

@@ -203,6 +203,25 @@ size_t beginFrameWith(CCtx* c, const CCtxParams& p, u64 pledged, bool bufferedIn
                          (litMode == ParamSwitch::automatic &&
                           !(f.cp.strategy == Strategy::fast && f.cp.targetLength > 0));
 
+    f.level = p.compressionLevel;
+    f.producer = p.producer;
+    f.producerFallback = p.enableSeqProducerFallback != 0;
+    const ParamSwitch repcodes = ParamSwitch(p.repcodeResolution);
+    f.resolveRepcodes = repcodes == ParamSwitch::enable || (repcodes == ParamSwitch::automatic && f.level >= 10);
+    if (f.producer) {
+        // As in the reference: no producer with worker threads or long-distance matching.
+        if (p.nbWorkers > 0 || p.enableLdm == int(ParamSwitch::enable))
+            return ZEST_ERR(parameter_combination_unsupported);
+        const size_t need = sequenceBound(f.blockSize);
+        if (c->producerCapacity < need) {
+            if (c->producerSeqs) cctxFree(c, c->producerSeqs);
+            c->producerCapacity = 0;
+            c->producerSeqs = static_cast<ExtSequence*>(cctxAlloc(c, need * sizeof(ExtSequence)));
+            if (!c->producerSeqs) return ZEST_ERR(memory_allocation);
+            c->producerCapacity = need;
+        }
+    }
+
     ZEST_TRY(prepareWorkspace(c, f, bufferedIn, bufferedOut));
     c->bufferedIn = bufferedIn;
     c->bufferedOut = bufferedOut;
@@ -230,6 +249,7 @@ size_t beginFrameWith(CCtx* c, const CCtxParams& p, u64 pledged, bool bufferedIn
     c->headerWritten = false;
     c->firstBlock = true;
     c->stage = CCtx::Stage::ongoing;
+    c->begunBufferless = false;
     XXH64_reset(&c->xxh, 0);
     return 0;
 }

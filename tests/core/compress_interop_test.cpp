@@ -21,6 +21,9 @@
 
 #include "compress/cctx.h"
 #include "compress/dict_content.h"
+#include "entropy/fse_decode.h"
+#include "entropy/fse_encode.h"
+#include "entropy/huf_decode.h"
 #include "compress_support.h"
 
 using namespace zt;
@@ -995,6 +998,53 @@ TEST(CompressDict, HuffmanTableMissingSymbols) {
         };
         EXPECT_EQ(firstLiteralsType(zframe(c, onlyTable)), 3);
         EXPECT_NE(firstLiteralsType(zframe(c, srcs[1])), 3);
+    }
+}
+
+// The same for the three sequence tables: a dictionary whose offset, match
+// length and literal length tables give most codes no probability (valid;
+// 1.5.7 compresses with it). Blocks that need a missing code must describe
+// their own table; every frame decodes with both decoders.
+TEST(CompressDict, SequenceTablesMissingSymbols) {
+    Rng rng(507);
+    const Bytes trained = trainDict(rng, 1, 16 * 1024);
+    auto hufTable = std::make_unique<zest::HufTable>();
+    const size_t hufSize = zest::readHufTable(hufTable.get(), trained.data() + 8, trained.size() - 8);
+    ASSERT_FALSE(zest::isError(hufSize));
+    size_t pos = 8 + hufSize;
+    Bytes dict(trained.begin(), trained.begin() + std::ptrdiff_t(pos));
+    // Offset codes 1-3 only, match length codes 0-1 only, literal length codes 0-3 only.
+    const std::vector<std::vector<short>> norms = {{0, 16, 8, 8}, {16, 16}, {8, 8, 8, 8}};
+    const unsigned maxSymbols[] = {31, 52, 35}, maxLogs[] = {8, 9, 9};
+    for (int t = 0; t < 3; ++t) {
+        short norm[64];
+        unsigned maxSymbol = maxSymbols[t], tableLog = 0;
+        const size_t used = zest::readNormalizedCounts(norm, &maxSymbol, &tableLog, maxLogs[t], trained.data() + pos,
+                                                       trained.size() - pos);
+        ASSERT_FALSE(zest::isError(used));
+        pos += used;
+        uint8_t desc[64];
+        const size_t n = zest::fseWriteNormalizedCounts(desc, sizeof desc, norms[t].data(),
+                                                        unsigned(norms[t].size() - 1), 5);
+        ASSERT_FALSE(zest::isError(n));
+        dict.insert(dict.end(), desc, desc + n);
+    }
+    dict.insert(dict.end(), trained.begin() + std::ptrdiff_t(pos), trained.end());  // repeat offsets, content
+    const std::vector<Bytes> srcs = {records(rng, 1, 1)[0], genText(rng, 3000), recordRun(rng, 1, 200000)};
+    DecodeWith o;
+    o.dict = &dict;
+    for (int level : {1, 3, 5, 9, 13, 19}) {
+        SCOPED_TRACE(at("level", level));
+        ZCCtx c;
+        cset(c, pLevel, level);
+        zload(c, dict, zest::DictLoadMethod::byCopy, zest::DictContentType::fullDict);
+        for (const Bytes& src : srcs) expectDecodes(zframe(c, src), src, o);
+        // Through a CDict (tables used in place) as well.
+        ZCDict cd(zest::createCDictLevel(dict.data(), dict.size(), level, zest::DictLoadMethod::byCopy, zest::kDefaultMem));
+        ASSERT_NE(cd.p, nullptr);
+        ZCCtx c2;
+        ASSERT_FALSE(zest::isError(zest::cctxRefCDict(c2, cd)));
+        for (const Bytes& src : srcs) expectDecodes(zframe(c2, src), src, o);
     }
 }
 

@@ -13,10 +13,13 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <exception>
 #include <fstream>
 #include <map>
 #include <string>
 #include <vector>
+
+#include <sys/stat.h>
 
 #include "input_list.h"
 #include "messages.h"
@@ -46,6 +49,34 @@ void shuffle(std::vector<std::string>& files) {
     }
 }
 
+// Regular files only (a directory named without -r, a device: skipped, as the reference does).
+std::vector<std::string> regularFiles(const std::vector<std::string>& files) {
+    std::vector<std::string> out;
+    for (const std::string& name : files) {
+        struct stat st;
+        if (::stat(name.c_str(), &st) != 0) {
+            displayAt(1, "zstd: %s: %s \n", name.c_str(), std::strerror(errno));
+        } else if (!S_ISREG(st.st_mode)) {
+            displayAt(2, "zstd: %s is not a regular file -- ignored \n", name.c_str());
+        } else {
+            out.push_back(name);
+        }
+    }
+    return out;
+}
+
+// Samples the files make before any budget: the count the reference checks.
+std::size_t nominalSamples(const std::vector<std::string>& files, std::size_t blockSize) {
+    std::size_t n = 0;
+    for (const std::string& name : files) {
+        struct stat st;
+        if (::stat(name.c_str(), &st) != 0) continue;
+        const std::uint64_t size = static_cast<std::uint64_t>(st.st_size);
+        n += blockSize ? static_cast<std::size_t>((size + blockSize - 1) / blockSize) : 1;
+    }
+    return n;
+}
+
 bool loadSamples(const std::vector<std::string>& files, std::size_t blockSize, std::uint64_t budget, Samples& s) {
     bool complete = true;
     for (const std::string& name : files) {
@@ -55,7 +86,13 @@ bool loadSamples(const std::vector<std::string>& files, std::size_t blockSize, s
             continue;
         }
         displayAt(3, "Loading %s...\n", name.c_str());
-        std::vector<unsigned char> content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        std::vector<unsigned char> content;
+        try {
+            content.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+        } catch (const std::exception&) {
+            displayAt(1, "zstd: %s: read error -- ignored \n", name.c_str());
+            continue;
+        }
         if (blockSize == 0 && content.size() > kSampleMax) content.resize(kSampleMax);
         const std::size_t piece = blockSize ? blockSize : std::max<std::size_t>(content.size(), 1);
         for (std::size_t at = 0; at < content.size(); at += piece) {
@@ -165,7 +202,8 @@ std::size_t trainLegacy(const Options& o, void* dict, std::size_t cap, const Sam
                                         static_cast<unsigned>(s.sizes.size()), p);
 }
 
-// The dictionary goes to its file whole or not at all.
+// The dictionary goes to its file whole or not at all. A failed write removes
+// the output only if it is a regular file (never a device such as /dev/full).
 int writeDictionary(const std::string& path, const void* dict, std::size_t size) {
     std::FILE* f = std::fopen(path.c_str(), "wb");
     if (!f) {
@@ -173,12 +211,16 @@ int writeDictionary(const std::string& path, const void* dict, std::size_t size)
         return 3;
     }
     const bool written = std::fwrite(dict, 1, size, f) == size;
-    if (std::fclose(f) != 0 || !written) {
-        std::remove(path.c_str());
+    const bool closed = std::fclose(f) == 0;
+    if (written && closed) return 0;
+    struct stat st;
+    if (::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode)) std::remove(path.c_str());
+    if (!written) {
         displayAt(1, "zstd: error 4 : cannot write %s \n", path.c_str());
         return 4;
     }
-    return 0;
+    displayAt(1, "zstd: error 5 : cannot flush %s \n", path.c_str());
+    return 5;
 }
 
 }  // namespace
@@ -186,19 +228,23 @@ int writeDictionary(const std::string& path, const void* dict, std::size_t size)
 int runTraining(const Options& o) {
     std::vector<std::string> files = gatherInputs(o);
     files.erase(std::remove(files.begin(), files.end(), std::string("-")), files.end());
+    files = regularFiles(files);
     displayAt(3, "Shuffling input files\n");
     shuffle(files);
     const std::uint64_t budget = o.memLimit ? std::min<std::uint64_t>(o.memLimit, kDefaultBudget) : kDefaultBudget;
-    Samples s;
-    if (!loadSamples(files, o.comp.blockSize, budget, s))
-        displayAt(2, "!  Warning : the samples exceed the memory budget (-M); training on the first %zu bytes "
-                     "of a shuffled selection \n", s.data.size());
-    if (s.sizes.size() < kMinSamples) {
-        displayAt(2, "!  Warning : %zu samples is too few to train a dictionary. \n", s.sizes.size());
+    // As the reference, too few samples is judged on what the files hold; a
+    // budget that leaves too few makes the training fail instead (exit 1).
+    const std::size_t nominal = nominalSamples(files, o.comp.blockSize);
+    if (nominal < kMinSamples) {
+        displayAt(2, "!  Warning : %zu samples is too few to train a dictionary. \n", nominal);
         displayAt(2, "!  Give one file per sample, or cut files into samples with -B# \n");
         displayAt(1, "zstd: error 14 : nb of samples too low \n");
         return 14;
     }
+    Samples s;
+    if (!loadSamples(files, o.comp.blockSize, budget, s))
+        displayAt(2, "!  Warning : the samples exceed the memory budget (-M); training on the first %zu bytes "
+                     "of a shuffled selection \n", s.data.size());
     const std::size_t cap = o.train.maxDictSize;
     std::vector<unsigned char> dict(std::max<std::size_t>(cap, 1));
     std::size_t r;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install what the build, the tests and the benchmark need, if missing (Debian 12).
 set -euo pipefail
-pkgs=(cmake ninja-build g++ pkg-config libgtest-dev libzstd-dev zstd libxxhash-dev clang libclang-rt-14-dev)
+pkgs=(cmake ninja-build g++ pkg-config libgtest-dev libzstd-dev zstd libxxhash-dev clang libclang-rt-14-dev
+      python3-zstandard)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -102,7 +102,8 @@ size_t compressBlockBody(CCtx* c, u8* dst, size_t dstCapacity, const u8* src, si
         if (isError(lastLits) && !c->fparams.producerFallback) return lastLits;
         if (isError(lastLits)) lastLits = kSequenceProducerError;
     }
-    if (lastLits == kSequenceProducerError) {
+    const bool ownSequences = lastLits == kSequenceProducerError;  // not given by the caller
+    if (ownSequences) {
         c->seqs.reset();
         const u32 reachFrom = measuresPerPosition(ms.finder) ? ms.window.indexOf(src) : blockEnd;
         const DictMode mode = !extDictInReach(ms, reachFrom) ? DictMode::noDict
@@ -113,7 +114,9 @@ size_t compressBlockBody(CCtx* c, u8* dst, size_t dstCapacity, const u8* src, si
     c->seqs.addLastLiterals(src + srcSize - lastLits, lastLits);
     if (c->capture) captureBlock(c, *c->capture, srcSize);
 #ifdef ZEST_VERIFY_SEQS
-    verifySequences(ms, c->seqs, c->rep, src, srcSize);
+    // Given sequences are the caller's responsibility (without validation
+    // they may not match); the finders' must.
+    if (ownSequences) verifySequences(ms, c->seqs, c->rep, src, srcSize);
 #endif
     const BlockEncodeOptions opt{c->fparams.cp.strategy, c->fparams.compressLiterals, c->bmi2};
     return encodeBlockBody(dst, dstCapacity, c->seqs, c->codes, srcSize, *c->prevEntropy, *c->nextEntropy,

@@ -6,6 +6,7 @@
 
 #include "common/cpu.h"
 #include "compress/cctx_impl.h"
+#include "compress/optimal.h"
 
 namespace zest {
 
@@ -312,10 +313,7 @@ size_t cctxRefPrefix(CCtx* c, const void* prefix, size_t prefixSize, DictContent
 // ---- Sizes ----------------------------------------------------------------------------------
 
 CParams matchFinderParams(const CParams& cp) {
-    CParams m = cp;
-    // The optimal parsers run btlazy2 on the same tree until they are implemented.
-    if (m.strategy > Strategy::btlazy2) m.strategy = Strategy::btlazy2;
-    return m;
+    return cp;
 }
 
 WorkspaceLayout workspaceLayout(const CParams& matchCp, Finder f, size_t blockSize, bool bufferedIn,
@@ -329,6 +327,7 @@ WorkspaceLayout workspaceLayout(const CParams& matchCp, Finder f, size_t blockSi
     const size_t windowSize = size_t(1) << matchCp.windowLog;
     l.inBuffBytes = bufferedIn ? windowSize + blockSize : 0;
     l.outBuffBytes = bufferedOut ? compressBoundOrZero(blockSize) + kBlockHeaderSize + 4 + kFrameHeaderSizeMax : 0;
+    l.optBytes = matchCp.strategy > Strategy::btlazy2 ? sizeof(OptState) : 0;
     return l;
 }
 

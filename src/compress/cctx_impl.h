@@ -72,15 +72,16 @@ struct FrameParams {
 struct WorkspaceLayout {
     TableLayout tables;
     size_t seqBytes, litBytes, codeBytes, inBuffBytes, outBuffBytes;
+    size_t optBytes;  // the optimal parser's state (btopt and up)
     size_t total() const {
-        return tables.bytes() + seqBytes + litBytes + codeBytes + inBuffBytes + outBuffBytes + 5 * 64;
+        return tables.bytes() + seqBytes + litBytes + codeBytes + inBuffBytes + outBuffBytes + optBytes + 6 * 64;
     }
 };
 WorkspaceLayout workspaceLayout(const CParams& matchCp, Finder f, size_t blockSize, bool bufferedIn,
                                 bool bufferedOut);
 
-// The strategy the match finder runs for a requested one (strongest
-// implemented so far), with table sizes fitted to it.
+// The strategy the match finder runs for a requested one, with table sizes
+// fitted to it.
 CParams matchFinderParams(const CParams& cp);
 
 // A dictionary prepared once: parsed content, entropy tables, and the match

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "compress/cctx_impl.h"
+#include "compress/optimal.h"
 
 namespace zest {
 
@@ -67,6 +68,8 @@ size_t prepareWorkspace(CCtx* c, const FrameParams& f, bool bufferedIn, bool buf
     c->inBuffSize = l.inBuffBytes;
     c->outBuff = l.outBuffBytes ? carve(l.outBuffBytes) : nullptr;
     c->outBuffSize = l.outBuffBytes;
+    c->ms.opt = l.optBytes ? reinterpret_cast<OptState*>(carve(l.optBytes)) : nullptr;
+    if (c->ms.opt) c->ms.opt->haveStats = false;  // statistics are gathered per frame
     if (keepTables) {
         c->ms.window.clear(nextIndex);
         // Old entries are out of the window, but a row's tags would still

@@ -2,6 +2,8 @@
 // finder owns, and the table operations every finder shares.
 #include "compress/match_finder.h"
 
+#include "compress/optimal.h"
+
 #include <cstring>
 
 namespace zest {
@@ -83,7 +85,7 @@ BlockCompressor selectBlockCompressor(Finder f, Strategy s, DictMode mode) {
     case Finder::dfast: return kDoubleFast[int(mode)];
     case Finder::hashChain: return lazyHashChain(depth, mode);
     case Finder::rowHash: return lazyRowHash(depth, mode);
-    case Finder::binaryTree: return lazyBinaryTree(depth, mode);
+    case Finder::binaryTree: return s > Strategy::btlazy2 ? optimalBinaryTree(mode) : lazyBinaryTree(depth, mode);
     }
     return kFast[0];
 }

@@ -46,6 +46,8 @@ TableLayout tableLayout(const CParams& cp, Finder f);
 constexpr unsigned rowLogOf(unsigned searchLog) { return searchLog < 4 ? 4u : searchLog > 6 ? 6u : searchLog; }
 constexpr unsigned kRowTagHeader = 16;
 
+struct OptState;
+
 struct MatchState {
     Window window;
     CParams cp{};
@@ -64,6 +66,8 @@ struct MatchState {
     // content as this window's older segment.
     const MatchState* dictMs = nullptr;
     u32 dictIndexDelta = 0;
+    // The optimal parser's statistics and arrays (btopt and up; in the workspace).
+    OptState* opt = nullptr;
     bool attached() const { return dictMs != nullptr; }
 
     // Point the tables at p (layout.bytes() bytes, 64-byte aligned).

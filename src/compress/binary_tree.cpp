@@ -14,7 +14,7 @@ void fillTablesBinaryTree(MatchState& ms, const u8* end) {
     // The content is the window's current segment, sorted in as a block's positions would be.
     const u8* const start = base + ms.nextToUpdate;
     const Segments sg = Segments::of<false>(ms, start, size_t(end - start));
-    withMinMatch(ms.cp.minMatch, [&](auto m) {
+    withTreeHashLength(ms.cp, [&](auto m) {
         BinaryTree<m.value, DictMode::noDict> tree(ms, sg);
         for (u32 i = ms.nextToUpdate; i + 8 <= target; ++i) tree.insertSorted(i);
     });

@@ -139,7 +139,8 @@ void loadDictContent(CCtx* c, const DictContent& d, const CDict* cd, bool attach
     } else if (d.contentSize) {
         // The same layout under the same finder and hashed length means the same hash functions.
         const bool copyTables = !forceLoad && cd && !cd->ms.dedicatedSearch && cd->ms.finder == ms.finder &&
-                                cd->ms.layout == ms.layout && cd->ms.cp.minMatch == ms.cp.minMatch;
+                                cd->ms.layout == ms.layout && cd->ms.cp.minMatch == ms.cp.minMatch &&
+                                (ms.finder != Finder::binaryTree || treeHashLength(cd->ms.cp) == treeHashLength(ms.cp));
         // Copied tables index the content from kWindowStartIndex on.
         if (copyTables) ms.window.clear();
         ms.window.update(d.content, d.contentSize);

@@ -1,4 +1,4 @@
-// Small pieces every match finder uses: hashing of the next 4..8 bytes,
+// Small pieces every match finder uses: hashing of the next 3..8 bytes,
 // forward match counting (within one segment or across the dictionary /
 // prefix boundary) and the window of indices the tables refer to.
 #pragma once
@@ -8,6 +8,7 @@ namespace zest {
 
 // Multiplicative hashing: the top bits of (bytes * odd constant) mix every
 // input bit. Bytes beyond `len` are shifted out first.
+constexpr u32 kHashPrime3 = 506832829u;
 constexpr u32 kHashPrime4 = 2654435761u;
 constexpr u64 kHashPrime5 = 889523592379ull;
 constexpr u64 kHashPrime6 = 227718039650203ull;
@@ -16,8 +17,10 @@ constexpr u64 kHashPrime8 = 0xCF1BBCDCB7A56463ull;
 
 template <unsigned kLen>
 ZEST_FORCE_INLINE size_t hashPtr(const void* p, unsigned hashLog) {
-    static_assert(kLen >= 4 && kLen <= 8);
-    if constexpr (kLen == 4) {
+    static_assert(kLen >= 3 && kLen <= 8);
+    if constexpr (kLen == 3) {
+        return size_t(((readLE32(p) << 8) * kHashPrime3) >> (32 - hashLog));
+    } else if constexpr (kLen == 4) {
         return size_t((readLE32(p) * kHashPrime4) >> (32 - hashLog));
     } else {
         constexpr u64 prime = kLen == 5 ? kHashPrime5 : kLen == 6 ? kHashPrime6 : kLen == 7 ? kHashPrime7 : kHashPrime8;

@@ -347,4 +347,16 @@ ZEST_FORCE_INLINE decltype(auto) withMinMatch(unsigned minMatch, F&& f) {
     }
 }
 
+// The bytes the binary tree hashes: minMatch 3 is honoured by the optimal
+// parsers (3-byte matches pay there); btlazy2 counts it as 4.
+constexpr unsigned treeHashLength(const CParams& cp) {
+    return cp.minMatch <= 3 && cp.strategy > Strategy::btlazy2 ? 3u : cp.minMatch < 4 ? 4u : cp.minMatch > 7 ? 7u
+                                                                                                      : cp.minMatch;
+}
+template <class F>
+ZEST_FORCE_INLINE decltype(auto) withTreeHashLength(const CParams& cp, F&& f) {
+    if (treeHashLength(cp) == 3) return f(std::integral_constant<unsigned, 3>{});
+    return withMinMatch(cp.minMatch, static_cast<F&&>(f));
+}
+
 }  // namespace zest

@@ -140,7 +140,7 @@ size_t optimalParse(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* 
             if (len > longest) longest = u32(len);
         }
         const size_t nRep = n;
-        const size_t nTree = tree.findAll(p, minLen > 4 ? minLen : 4, matches + n, kOptMaxMatches - n);
+        const size_t nTree = tree.findAll(p, kMls > minLen ? kMls : minLen, matches + n, kOptMaxMatches - n);
         for (size_t i = nRep; i < nRep + nTree; ++i)
             if (matches[i].len > longest) longest = matches[i].len;
         return nRep + nTree;
@@ -273,8 +273,8 @@ size_t optimalParse(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* 
 
 template <DictMode kMode>
 size_t runOptimal(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* src, size_t srcSize) {
-    return withMinMatch(ms.cp.minMatch,
-                        [&](auto m) { return optimalParse<m.value, kMode>(ms, seqs, rep, src, srcSize); });
+    return withTreeHashLength(ms.cp,
+                              [&](auto m) { return optimalParse<m.value, kMode>(ms, seqs, rep, src, srcSize); });
 }
 
 }  // namespace

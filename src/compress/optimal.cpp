@@ -91,7 +91,9 @@ void recordSequence(OptState& st, const u8* lits, u32 litlen, u32 offBase, u32 m
     ++s.ofSum;
 }
 
-template <unsigned kMls, DictMode kMode>
+// kSkip (btopt): no search at a position the next one is already reached more
+// cheaply than: its matches rarely win (faster, hardly larger).
+template <unsigned kMls, DictMode kMode, bool kSkip>
 size_t optimalParse(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* src, size_t srcSize) {
     constexpr bool kTwo = kMode != DictMode::noDict;
     OptState& st = *ms.opt;
@@ -241,6 +243,7 @@ size_t optimalParse(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* 
                 if (cur == lastPos) break;
                 const u8* const p = ip + cur;
                 if (p >= ilimit) continue;
+                if (kSkip && opt[cur + 1].price <= here.price) continue;
                 n = gather(p, here.rep, here.litlen, longest);
                 if (n == 0) continue;
                 if (longest > sufficient || cur + longest >= kOptSeries) {
@@ -273,8 +276,10 @@ size_t optimalParse(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* 
 
 template <DictMode kMode>
 size_t runOptimal(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* src, size_t srcSize) {
-    return withTreeHashLength(ms.cp,
-                              [&](auto m) { return optimalParse<m.value, kMode>(ms, seqs, rep, src, srcSize); });
+    return withTreeHashLength(ms.cp, [&](auto m) {
+        if (ms.cp.strategy == Strategy::btopt) return optimalParse<m.value, kMode, true>(ms, seqs, rep, src, srcSize);
+        return optimalParse<m.value, kMode, false>(ms, seqs, rep, src, srcSize);
+    });
 }
 
 }  // namespace

@@ -72,6 +72,7 @@ std::size_t nominalSamples(const std::vector<std::string>& files, std::size_t bl
         struct stat st;
         if (::stat(name.c_str(), &st) != 0) continue;
         const std::uint64_t size = static_cast<std::uint64_t>(st.st_size);
+        if (size == 0) continue;  // an empty file is no sample
         n += blockSize ? static_cast<std::size_t>((size + blockSize - 1) / blockSize) : 1;
     }
     return n;

@@ -319,6 +319,8 @@ compare_train "--train-fastcover d=7" --train-fastcover=k=200,d=7 "$D"/samples/*
 compare_train "--train-legacy with an unknown field" --train-legacy=x=3 "$D"/samples/* -o out.dict
 compare_train "a missing file among good ones" --train "$D"/samples/* "$D/missing.json" --maxdict=4096 -o out.dict
 compare_train "a directory without -r" --train "$D/samples" -o out.dict
+mkdir -p "$D/empty" && for i in 1 2 3 4 5 6; do : > "$D/empty/e$i"; done
+compare_train "six empty files" --train "$D"/empty/* -o out.dict
 compare_train "--memory leaving fewer than 5 samples loaded" \
     --train "$D"/samples/* --maxdict=2048 --memory=600 -o out.dict
 # A write error at close (a 2 KiB dictionary stays in the stdio buffer until

@@ -24,13 +24,12 @@ u32 offBaseFor(const u32 rep[3], u32 offset, bool litLengthZero, bool resolve) {
     return offsetToOffBase(offset);
 }
 
-// Distance a match starting at `at` may reach back: the window, plus an
-// attached dictionary's content while it is in reach.
+// Distance a match starting at `at` may reach back: the window (which holds
+// a dictionary's content, attached or not, as its older segment while the
+// dictionary is in reach).
 u64 reachAt(const MatchState& ms, const u8* at) {
     const u32 idx = ms.window.indexOf(at);
-    u64 reach = idx - lowestMatchIndex(ms, idx);
-    if (ms.dictMs && dictInReach(ms, idx)) reach += ms.dictMs->window.endIndex() - ms.dictMs->window.dictLimit;
-    return reach;
+    return idx - lowestMatchIndex(ms, idx);
 }
 
 struct Appender {
@@ -159,7 +158,7 @@ void captureBlock(CCtx* c, SequenceCapture& cap, size_t srcSize) {
         } else {
             const u32 code = s->offBase - 1 + (litZero ? 1 : 0);  // 0..3; 3 is "rep[0] - 1"
             offset = code == 3 ? rep[0] - 1 : rep[code];
-            repNumber = code == 3 ? 0 : code + 1;
+            repNumber = s->offBase;  // the repeat code as written (read with litLength, as the format does)
         }
         push(ExtSequence{offset, s->litLength, s->matchLength, repNumber});
         updateRepHistory(rep, s->offBase, litZero);

@@ -40,7 +40,9 @@ size_t prepareWorkspace(CCtx* c, const FrameParams& f, bool bufferedIn, bool buf
         } else {
             // Rows and buckets are laid out on cache lines: the block starts on one.
             if (c->workspaceAlloc) memFree(c->mem, c->workspaceAlloc);
+            c->workspaceAlloc = nullptr;
             c->workspace = nullptr;
+            c->cleanTables = TableLayout{};
             c->workspaceAlloc = memAlloc(c->mem, need + kCacheLine);
             if (!c->workspaceAlloc) {
                 c->workspaceSize = 0;
@@ -170,6 +172,10 @@ void loadDictContent(CCtx* c, const DictContent& d, const CDict* cd, bool attach
 
 size_t beginFrameWith(CCtx* c, const CCtxParams& p, u64 pledged, bool bufferedIn, bool bufferedOut,
                       const DictSource& ds) {
+    // Until this succeeds there is no frame to continue (a failed begin must
+    // not leave an earlier frame's state, or freed tables, usable).
+    c->stage = CCtx::Stage::init;
+    c->begunBufferless = false;
     // Parse a plain dictionary first: its content size picks the parameters.
     DictContent parsed;
     const DictContent* d = nullptr;

@@ -25,7 +25,7 @@ constexpr unsigned kLitShift = 6;
 // log2(x) in 1/256 bit, x >= 1 (mantissa linear between powers of two).
 ZEST_FORCE_INLINE u32 weight(u32 x) {
     const unsigned hb = highBit32(x);
-    return hb * kPriceScale + ((x << 8) >> hb) - kPriceScale;
+    return hb * kPriceScale + u32((u64(x) << 8) >> hb) - kPriceScale;
 }
 
 // Price of a symbol seen `freq` times out of `sum`.
@@ -176,16 +176,17 @@ size_t optimalParse(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* 
     };
 
     while (ip < ilimit) {
-        computePrices(st);
-        // Node 0: the series' start, after the pending literals.
         const u32 litlen0 = u32(ip - anchor);
-        opt[0] = OptNode{llPrice(litlen0), 0, 0, litlen0, {reps[0], reps[1], reps[2]}};
+        const u32 rep0[3] = {reps[0], reps[1], reps[2]};
         u32 longest = 0;
-        size_t n = gather(ip, opt[0].rep, litlen0, longest);
+        size_t n = gather(ip, rep0, litlen0, longest);
         if (n == 0) {
             ++ip;
             continue;
         }
+        computePrices(st);
+        // Node 0: the series' start, after the pending literals.
+        opt[0] = OptNode{llPrice(litlen0), 0, 0, litlen0, {reps[0], reps[1], reps[2]}};
         u32 lastPos = 0;
         u32 takeAt = kInfinite;  // a long match taken at once from this node
         OptMatch take{0, 0};

@@ -312,10 +312,6 @@ size_t cctxRefPrefix(CCtx* c, const void* prefix, size_t prefixSize, DictContent
 
 // ---- Sizes ----------------------------------------------------------------------------------
 
-CParams matchFinderParams(const CParams& cp) {
-    return cp;
-}
-
 WorkspaceLayout workspaceLayout(const CParams& matchCp, Finder f, size_t blockSize, bool bufferedIn,
                                 bool bufferedOut) {
     WorkspaceLayout l{};
@@ -338,7 +334,7 @@ size_t blockSizeFor(const CParams& cp) {
 }
 // The larger of the hash-chain and row layouts where either may run.
 size_t estimateFor(const CParams& cp, bool streaming) {
-    const CParams m = matchFinderParams(cp);
+    const CParams& m = cp;
     size_t best = 0;
     for (const ParamSwitch row : {ParamSwitch::enable, ParamSwitch::disable}) {
         const size_t e = sizeof(CCtx) +

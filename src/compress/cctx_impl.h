@@ -55,7 +55,6 @@ struct CCtxParams {
 // Parameters resolved for one frame.
 struct FrameParams {
     CParams cp;       // as chosen (written to the frame: windowLog)
-    CParams matchCp;  // what the match finder runs with (strategy may be substituted)
     Finder finder;
     FParams fp;
     Format format;
@@ -79,10 +78,6 @@ struct WorkspaceLayout {
 };
 WorkspaceLayout workspaceLayout(const CParams& matchCp, Finder f, size_t blockSize, bool bufferedIn,
                                 bool bufferedOut);
-
-// The strategy the match finder runs for a requested one, with table sizes
-// fitted to it.
-CParams matchFinderParams(const CParams& cp);
 
 // A dictionary prepared once: parsed content, entropy tables, and the match
 // finder's tables after indexing the content with `cp`.

@@ -33,7 +33,7 @@ CDict* createCDictInternal(const void* dict, size_t dictSize, DictLoadMethod m, 
                            int level, ParamSwitch row, const CustomMem& mem, void* staticWorkspace,
                            size_t staticSize, bool dedicatedSearch) {
     if (!isValidMem(mem) || (dictSize && !dict)) return nullptr;
-    const CParams matchCp = matchFinderParams(cp);
+    const CParams& matchCp = cp;
     const bool dds = dedicatedSearch && dedicatedSearchSupported(matchCp);
     const Finder finder = dds ? Finder::hashChain : finderFor(matchCp, row);
     const TableLayout tables = dds ? dedicatedSearchLayout(matchCp) : tableLayout(matchCp, finder);
@@ -124,8 +124,7 @@ size_t sizeofCDict(const CDict* cd) { return cd ? cd->totalSize : 0; }
 unsigned cdictGetDictID(const CDict* cd) { return cd ? cd->dict.dictID : 0; }
 
 size_t estimateCDictSizeAdvanced(size_t dictSize, CParams cp, DictLoadMethod m) {
-    const CParams matchCp = matchFinderParams(cp);
-    return cdictLayout(dictSize, tableLayout(matchCp, finderFor(matchCp, ParamSwitch::automatic)), m).total +
+    return cdictLayout(dictSize, tableLayout(cp, finderFor(cp, ParamSwitch::automatic)), m).total +
            64;
 }
 size_t estimateCDictSize(size_t dictSize, int level) {

@@ -17,7 +17,7 @@ constexpr u32 kContinueIndexLimit = 1u << 30;
 // cleared, or (same sizes as the last frame) left as they are with the
 // window's indices continuing past everything they hold.
 size_t prepareWorkspace(CCtx* c, const FrameParams& f, bool bufferedIn, bool bufferedOut) {
-    const WorkspaceLayout l = workspaceLayout(f.matchCp, f.finder, f.blockSize, bufferedIn, bufferedOut);
+    const WorkspaceLayout l = workspaceLayout(f.cp, f.finder, f.blockSize, bufferedIn, bufferedOut);
     const size_t need = l.total();
     const u32 nextIndex = c->ms.window.endIndex() + 1;
     // Kept tables are only valid for the finder that filled them (the same
@@ -117,7 +117,7 @@ bool shouldAttach(const CCtxParams& p, const CDict& cd, const CParams& cp, u64 p
     const AttachPref pref = AttachPref(p.attachDictPref);
     if (!cd.dict.contentSize || p.forceWindow) return false;
     if (pref == AttachPref::forceLoad) return false;
-    const CParams m = matchFinderParams(cp);
+    const CParams& m = cp;
     if (!attachable(cd.ms, m, frameFinder(m, ParamSwitch(p.useRowMatchFinder), &cd))) return false;
     // A dedicated search structure is made to be searched in place (it cannot
     // be copied); a source large enough for the level's own parameters indexes
@@ -199,10 +199,9 @@ size_t beginFrameWith(CCtx* c, const CCtxParams& p, u64 pledged, bool bufferedIn
                                      CParamMode::attachDict, ParamSwitch(p.useRowMatchFinder));
         f.cp.windowLog = windowLog;
     }
-    f.matchCp = matchFinderParams(f.cp);
     // A dedicated-search CDict is never copied: its finder only matters when it is attached.
     const bool adoptFinder = ds.cdict && (attach || !ds.cdict->ms.dedicatedSearch);
-    f.finder = frameFinder(f.matchCp, ParamSwitch(p.useRowMatchFinder), adoptFinder ? ds.cdict : nullptr);
+    f.finder = frameFinder(f.cp, ParamSwitch(p.useRowMatchFinder), adoptFinder ? ds.cdict : nullptr);
     f.fp = p.fParams;
     f.format = p.format;
     f.blockSize = size_t(1) << f.cp.windowLog;
@@ -237,7 +236,7 @@ size_t beginFrameWith(CCtx* c, const CCtxParams& p, u64 pledged, bool bufferedIn
     c->bufferedOut = bufferedOut;
 
     MatchState& ms = c->ms;
-    ms.cp = f.matchCp;
+    ms.cp = f.cp;
     ms.nextToUpdate = ms.window.dictLimit;
     ms.loadedDictEnd = 0;
     ms.dictMs = nullptr;

@@ -123,26 +123,21 @@ size_t compressBlockBody(CCtx* c, u8* dst, size_t dstCapacity, const u8* src, si
                            c->predefined, opt, c->bws);
 }
 
-void commitCompressedBlock(CCtx* c) {
-    for (const SeqDef* s = c->seqs.seqStart; s < c->seqs.seq; ++s)
-        updateRepHistory(c->rep, s->offBase, s->litLength == 0);
+void commitCompressedBlock(CCtx* c, const SeqStore& seqs) {
+    for (const SeqDef* s = seqs.seqStart; s < seqs.seq; ++s) updateRepHistory(c->rep, s->offBase, s->litLength == 0);
     c->prevEntropy = c->nextEntropy;
     c->nextEntropy = c->nextEntropy == &c->entropy[0] ? &c->entropy[1] : &c->entropy[0];
 }
 
-namespace {
-
-size_t compressBlock(CCtx* c, u8* dst, size_t dstCapacity, const u8* src, size_t srcSize, bool last) {
-    if (dstCapacity < kBlockHeaderSize) return ZEST_ERR(dstSize_tooSmall);
-    const size_t cSize = compressBlockBody(c, dst + kBlockHeaderSize, dstCapacity - kBlockHeaderSize, src, srcSize);
-    ZEST_TRY(cSize);
+size_t finishBlock(CCtx* c, u8* dst, size_t dstCapacity, const u8* src, size_t srcSize, size_t cSize,
+                   const SeqStore& seqs, bool last) {
     const bool firstBlock = c->firstBlock;
     c->firstBlock = false;
     // A run of one byte is cheaper as RLE (not in a frame's first block: some
     // old decoders mishandle that).
     const bool rle = !firstBlock && srcSize > 0 && (cSize == 0 || cSize < 25) && isSingleByteRun(src, srcSize);
     if (cSize != 0 && !rle) {
-        commitCompressedBlock(c);
+        commitCompressedBlock(c, seqs);
         return writeBlockHeader(dst, 2, cSize, last) + cSize;
     }
     if (rle) {
@@ -153,6 +148,16 @@ size_t compressBlock(CCtx* c, u8* dst, size_t dstCapacity, const u8* src, size_t
     if (dstCapacity < kBlockHeaderSize + srcSize) return ZEST_ERR(dstSize_tooSmall);
     if (srcSize) std::memcpy(dst + kBlockHeaderSize, src, srcSize);
     return writeBlockHeader(dst, 0, srcSize, last) + srcSize;
+}
+
+namespace {
+
+size_t compressBlock(CCtx* c, u8* dst, size_t dstCapacity, const u8* src, size_t srcSize, bool last) {
+    if (dstCapacity < kBlockHeaderSize) return ZEST_ERR(dstSize_tooSmall);
+    const size_t cSize = compressBlockBody(c, dst + kBlockHeaderSize, dstCapacity - kBlockHeaderSize, src, srcSize);
+    ZEST_TRY(cSize);
+    if (c->fparams.splitBlocks && srcSize >= 8) return splitBlock(c, dst, dstCapacity, src, srcSize, cSize, last);
+    return finishBlock(c, dst, dstCapacity, src, srcSize, cSize, c->seqs, last);
 }
 
 }  // namespace
@@ -168,7 +173,7 @@ size_t writeGivenBlock(CCtx* c, u8* dst, size_t dstCapacity, size_t blockSize, b
         if (blockSize != 0) return ZEST_ERR(cannotProduce_uncompressedBlock);
         return writeBlockHeader(dst, 0, 0, last);
     }
-    commitCompressedBlock(c);
+    commitCompressedBlock(c, c->seqs);
     return writeBlockHeader(dst, 2, cSize, last) + cSize;
 }
 

@@ -86,7 +86,7 @@ size_t compressBlockOnly(CCtx* c, void* dst, size_t dstCapacity, const void* src
     c->consumed += srcSize;
     const size_t cSize = compressBlockBody(c, static_cast<u8*>(dst), dstCapacity, ip, srcSize);
     ZEST_TRY(cSize);
-    if (cSize) commitCompressedBlock(c);
+    if (cSize) commitCompressedBlock(c, c->seqs);
     return cSize;
 }
 

@@ -313,7 +313,7 @@ size_t cctxRefPrefix(CCtx* c, const void* prefix, size_t prefixSize, DictContent
 // ---- Sizes ----------------------------------------------------------------------------------
 
 WorkspaceLayout workspaceLayout(const CParams& matchCp, Finder f, size_t blockSize, bool bufferedIn,
-                                bool bufferedOut) {
+                                bool bufferedOut, bool splitBlocks) {
     WorkspaceLayout l{};
     l.tables = tableLayout(matchCp, f);
     const size_t maxNbSeq = blockSize / 3 + 1;
@@ -324,6 +324,7 @@ WorkspaceLayout workspaceLayout(const CParams& matchCp, Finder f, size_t blockSi
     l.inBuffBytes = bufferedIn ? windowSize + blockSize : 0;
     l.outBuffBytes = bufferedOut ? compressBoundOrZero(blockSize) + kBlockHeaderSize + 4 + kFrameHeaderSizeMax : 0;
     l.optBytes = matchCp.strategy > Strategy::btlazy2 ? sizeof(OptState) : 0;
+    l.splitBytes = splitBlocks ? blockSize : 0;
     return l;
 }
 
@@ -338,7 +339,9 @@ size_t estimateFor(const CParams& cp, bool streaming) {
     size_t best = 0;
     for (const ParamSwitch row : {ParamSwitch::enable, ParamSwitch::disable}) {
         const size_t e = sizeof(CCtx) +
-                         workspaceLayout(m, finderFor(m, row), blockSizeFor(cp), streaming, streaming).total() +
+                         workspaceLayout(m, finderFor(m, row), blockSizeFor(cp), streaming, streaming,
+                                         splitsBlocks(m, ParamSwitch::automatic))
+                                 .total() +
                          64;
         if (e > best) best = e;
     }

@@ -64,6 +64,7 @@ struct FrameParams {
     SequenceProducer producer;
     bool producerFallback;
     bool resolveRepcodes;  // given sequences: recognise repeat offsets
+    bool splitBlocks;      // blocks cut after parsing where that pays (block_split.cpp)
 };
 
 // Bytes of workspace the match finder and block encoder need for these
@@ -71,13 +72,15 @@ struct FrameParams {
 struct WorkspaceLayout {
     TableLayout tables;
     size_t seqBytes, litBytes, codeBytes, inBuffBytes, outBuffBytes;
-    size_t optBytes;  // the optimal parser's state (btopt and up)
+    size_t optBytes;    // the optimal parser's state (btopt and up)
+    size_t splitBytes;  // the block splitter's trial encodings
     size_t total() const {
-        return tables.bytes() + seqBytes + litBytes + codeBytes + inBuffBytes + outBuffBytes + optBytes + 6 * 64;
+        return tables.bytes() + seqBytes + litBytes + codeBytes + inBuffBytes + outBuffBytes + optBytes +
+               splitBytes + 7 * 64;
     }
 };
 WorkspaceLayout workspaceLayout(const CParams& matchCp, Finder f, size_t blockSize, bool bufferedIn,
-                                bool bufferedOut);
+                                bool bufferedOut, bool splitBlocks);
 
 // A dictionary prepared once: parsed content, entropy tables, and the match
 // finder's tables after indexing the content with `cp`.
@@ -161,6 +164,10 @@ public:
     EntropyTables* nextEntropy = &entropy[1];
     PredefinedCTables predefined;
     BlockEncodeWorkspace bws;
+    // Block splitting: where trial encodings go (splitBlocks only).
+    u8* trialBuff = nullptr;
+    size_t trialBuffSize = 0;
+    EntropyTables trialEntropy;
 
     // ---- Sequences given or reported ---------------------------------------------------
     SequenceFeed* feed = nullptr;        // compressSequences: blocks take their sequences from it
@@ -216,8 +223,18 @@ size_t compressBlockBody(CCtx* c, u8* dst, size_t dstCapacity, const u8* src, si
 // Encode the sequences already in c->seqs as a compressed block of
 // blockSize bytes, header included (no source: never raw, except empty).
 size_t writeGivenBlock(CCtx* c, u8* dst, size_t dstCapacity, size_t blockSize, bool last);
-// Make the block just encoded the decoder's latest: its repeat offsets and tables.
-void commitCompressedBlock(CCtx* c);
+// Make the block just encoded (these sequences) the decoder's latest: its
+// repeat offsets and tables.
+void commitCompressedBlock(CCtx* c, const SeqStore& seqs);
+// The block header and body of a block whose body (cSize bytes, 0 when not
+// worth compressing) is at dst + kBlockHeaderSize: compressed, RLE or raw,
+// whichever the rules pick; a compressed one is committed.
+size_t finishBlock(CCtx* c, u8* dst, size_t dstCapacity, const u8* src, size_t srcSize, size_t cSize,
+                   const SeqStore& seqs, bool last);
+// The block in c->seqs (its body as one block, wholeSize bytes with header,
+// already at dst) cut into several where that costs less (block_split.cpp);
+// returns the bytes written.
+size_t splitBlock(CCtx* c, u8* dst, size_t dstCapacity, const u8* src, size_t srcSize, size_t wholeBody, bool last);
 
 // Resolve the sticky parameters for a frame and prepare the context for it:
 // sizes the workspace, loads the dictionary (prefix, else referenced CDict,

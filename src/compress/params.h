@@ -189,4 +189,11 @@ constexpr bool rowMatchFinderUsed(Strategy s, ParamSwitch mode) {
     return s >= Strategy::greedy && s <= Strategy::lazy2 && mode == ParamSwitch::enable;
 }
 
+// Whether blocks are split after parsing (ZSTD_c_splitAfterSequences): by
+// default for the optimal parsers with windows of 128 KiB and more, as in the reference.
+constexpr bool splitsBlocks(const CParams& cp, ParamSwitch mode) {
+    return mode == ParamSwitch::enable ||
+           (mode == ParamSwitch::automatic && cp.strategy >= Strategy::btopt && cp.windowLog >= 17);
+}
+
 }  // namespace zest

@@ -60,6 +60,13 @@ struct SeqStore {
     }
 };
 
+// The offset a sequence's offBase stands for, given the history before it.
+inline u32 resolveOffset(const u32 rep[3], u32 offBase, bool litLengthZero) {
+    if (offBase > kRepMove) return offBase - kRepMove;
+    const u32 repCode = offBase - 1 + (litLengthZero ? 1 : 0);  // 0..3
+    return repCode == 3 ? rep[0] - 1 : rep[repCode];
+}
+
 // Repeat-offset history update for one sequence, as the decoder does it.
 inline void updateRepHistory(u32 rep[3], u32 offBase, bool litLengthZero) {
     if (offBase > kRepMove) {

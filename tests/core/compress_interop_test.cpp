@@ -543,27 +543,6 @@ TEST(CompressStream, PledgedSrcSize) {
     }
 }
 
-namespace {
-// The blocks of a single frame: {type, size, last} per block header.
-struct BlockInfo {
-    unsigned type;
-    size_t size;
-    bool last;
-};
-std::vector<BlockInfo> blocksOf(const Bytes& frame) {
-    std::vector<BlockInfo> blocks;
-    const size_t headerSize = ZSTD_frameHeaderSize(frame.data(), frame.size());
-    if (ZSTD_isError(headerSize)) return blocks;
-    for (size_t pos = headerSize; pos + 3 <= frame.size();) {
-        const unsigned h = frame[pos] | (frame[pos + 1] << 8) | (frame[pos + 2] << 16);
-        const BlockInfo b{(h >> 1) & 3, h >> 3, (h & 1) != 0};
-        blocks.push_back(b);
-        pos += 3 + (b.type == 1 ? 1 : b.size);
-        if (b.last) break;
-    }
-    return blocks;
-}
-}  // namespace
 
 // Input that ends exactly on a block boundary of a pledged frame, given with
 // e_continue and ended by an empty e_end: the last block carries the flag

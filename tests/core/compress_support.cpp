@@ -48,6 +48,20 @@ ZSTD_frameHeader header(const Bytes& frame, bool magicless) {
     return fh;
 }
 
+std::vector<BlockInfo> blocksOf(const Bytes& frame) {
+    std::vector<BlockInfo> blocks;
+    const size_t headerSize = ZSTD_frameHeaderSize(frame.data(), frame.size());
+    if (ZSTD_isError(headerSize)) return blocks;
+    for (size_t pos = headerSize; pos + 3 <= frame.size();) {
+        const unsigned h = frame[pos] | (frame[pos + 1] << 8) | (frame[pos + 2] << 16);
+        const BlockInfo b{(h >> 1) & 3, h >> 3, (h & 1) != 0};
+        blocks.push_back(b);
+        pos += 3 + (b.type == 1 ? 1 : b.size);
+        if (b.last) break;
+    }
+    return blocks;
+}
+
 Bytes slice(const Bytes& b, size_t from, size_t n) {
     return Bytes(b.begin() + std::ptrdiff_t(from), b.begin() + std::ptrdiff_t(from + n));
 }

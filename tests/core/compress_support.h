@@ -99,6 +99,14 @@ Bytes zframe(zest::CCtx* c, const Bytes& src);
 
 ZSTD_frameHeader header(const Bytes& frame, bool magicless = false);
 
+// The blocks of a single frame: {type, size, last} per block header.
+struct BlockInfo {
+    unsigned type;  // 0 raw, 1 RLE, 2 compressed
+    size_t size;
+    bool last;
+};
+std::vector<BlockInfo> blocksOf(const Bytes& frame);
+
 Bytes slice(const Bytes& b, size_t from, size_t n);
 Bytes cat(const Bytes& a, const Bytes& b);
 Bytes cat(std::initializer_list<const Bytes*> parts);

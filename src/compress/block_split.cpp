@@ -1,0 +1,133 @@
+// Splitting a parsed block (ZSTD_c_splitAfterSequences): where the data
+// changes character within a block, tables of its own for each part code it
+// in fewer bytes than one set of tables for the whole. The sequences are cut
+// in halves as long as the halves, each encoded for real into a trial buffer,
+// cost less than what they replace; the parts are then written as blocks.
+#include "compress/cctx_impl.h"
+
+namespace zest {
+namespace {
+
+// Parts have at least this many sequences (fewer rarely repay new tables),
+// and a block is cut into at most this many.
+constexpr size_t kMinPartSeqs = 300;
+constexpr size_t kMaxParts = 196;
+
+// Sequences [first, last) of the block with their literals and source bytes;
+// the last part also holds the block's trailing literals.
+struct Part {
+    SeqStore seqs;
+    size_t srcSize;
+};
+
+class Splitter {
+public:
+    Splitter(CCtx* c, size_t srcSize) : c_(c), all_(c->seqs), nbSeq_(c->seqs.nbSeq()), srcSize_(srcSize) {}
+
+    Part part(size_t first, size_t last) const {
+        size_t litFrom = 0, litTo = 0, src = 0;
+        for (size_t i = 0; i < last; ++i) {
+            const SeqDef& s = all_.seqStart[i];
+            if (i == first) litFrom = litTo;
+            litTo += s.litLength;
+            if (i >= first) src += s.litLength + s.matchLength;
+        }
+        if (last == nbSeq_) {
+            src += all_.litSize() - litTo;
+            litTo = all_.litSize();
+        }
+        SeqStore v;
+        v.seqStart = all_.seqStart + first;
+        v.seq = all_.seqStart + last;
+        v.litStart = all_.litStart + litFrom;
+        v.lit = all_.litStart + litTo;
+        return Part{v, src};
+    }
+
+    // Bytes the part takes as a block of its own after the block's
+    // predecessor (header included; raw when compression does not pay).
+    size_t cost(size_t first, size_t last) {
+        const Part p = part(first, last);
+        const BlockEncodeOptions opt{c_->fparams.cp.strategy, c_->fparams.compressLiterals, c_->bmi2};
+        const size_t body = encodeBlockBody(c_->trialBuff, c_->trialBuffSize, p.seqs, c_->codes, p.srcSize,
+                                            *c_->prevEntropy, c_->trialEntropy, c_->predefined, opt, c_->bws);
+        if (isError(body)) return ~size_t(0) / 4;  // never worth a cut
+        return kBlockHeaderSize + (body ? body : p.srcSize);
+    }
+
+    // Cut [first, last), which costs `whole`, while halves cost less; cuts
+    // are appended in order.
+    void derive(size_t first, size_t last, size_t whole) {
+        if (last - first < 2 * kMinPartSeqs || nbCuts_ + 1 >= kMaxParts) return;
+        const size_t mid = first + (last - first) / 2;
+        const size_t left = cost(first, mid), right = cost(mid, last);
+        if (left + right >= whole) return;
+        derive(first, mid, left);
+        if (nbCuts_ + 1 >= kMaxParts) return;
+        cuts_[nbCuts_++] = u32(mid);
+        derive(mid, last, right);
+    }
+
+    size_t nbCuts() const { return nbCuts_; }
+    size_t cut(size_t i) const { return cuts_[i]; }
+    size_t nbSeq() const { return nbSeq_; }
+    size_t srcSize() const { return srcSize_; }
+
+private:
+    CCtx* c_;
+    SeqStore all_;
+    size_t nbSeq_;
+    size_t srcSize_;
+    u32 cuts_[kMaxParts];
+    size_t nbCuts_ = 0;
+};
+
+// Repeat codes of a part that follows parts sent raw may name other offsets
+// for the decoder than the parser meant: those become explicit offsets.
+// `parser` is the history the parser assumed and advances over the part;
+// c->rep is the decoder's.
+void fixRepeatCodes(const CCtx* c, SeqStore& part, u32 parser[3]) {
+    u32 decoder[3] = {c->rep[0], c->rep[1], c->rep[2]};
+    for (SeqDef* s = part.seqStart; s < part.seq; ++s) {
+        const bool ll0 = s->litLength == 0;
+        const u32 meant = resolveOffset(parser, s->offBase, ll0);
+        updateRepHistory(parser, s->offBase, ll0);
+        if (s->offBase <= kRepMove && resolveOffset(decoder, s->offBase, ll0) != meant)
+            s->offBase = offsetToOffBase(meant);
+        updateRepHistory(decoder, s->offBase, ll0);
+    }
+}
+
+}  // namespace
+
+size_t splitBlock(CCtx* c, u8* dst, size_t dstCapacity, const u8* src, size_t srcSize, size_t wholeBody, bool last) {
+    Splitter sp(c, srcSize);
+    const size_t whole = kBlockHeaderSize + (wholeBody ? wholeBody : srcSize);
+    // Parts sent raw could take a header each beyond the source's size: cut
+    // only when that fits.
+    if (c->trialBuff && sp.nbSeq() >= 2 * kMinPartSeqs) sp.derive(0, sp.nbSeq(), whole);
+    if (sp.nbCuts() == 0 || dstCapacity < srcSize + (sp.nbCuts() + 1) * kBlockHeaderSize)
+        return finishBlock(c, dst, dstCapacity, src, srcSize, wholeBody, c->seqs, last);
+
+    u32 parser[3] = {c->rep[0], c->rep[1], c->rep[2]};
+    const BlockEncodeOptions opt{c->fparams.cp.strategy, c->fparams.compressLiterals, c->bmi2};
+    u8* op = dst;
+    size_t first = 0;
+    for (size_t i = 0; i <= sp.nbCuts(); ++i) {
+        const size_t next = i < sp.nbCuts() ? sp.cut(i) : sp.nbSeq();
+        Part p = sp.part(first, next);
+        fixRepeatCodes(c, p.seqs, parser);
+        const size_t room = dstCapacity - size_t(op - dst);
+        const size_t body = encodeBlockBody(op + kBlockHeaderSize, room - kBlockHeaderSize, p.seqs, c->codes,
+                                            p.srcSize, *c->prevEntropy, *c->nextEntropy, c->predefined, opt, c->bws);
+        ZEST_TRY(body);
+        const size_t w = finishBlock(c, op, room, src, p.srcSize, body, p.seqs, last && next == sp.nbSeq());
+        ZEST_TRY(w);
+        op += w;
+        src += p.srcSize;
+        first = next;
+    }
+    return size_t(op - dst);
+}
+
+}  // namespace zest

@@ -1,0 +1,145 @@
+// Block splitting after parsing (ZSTD_c_splitAfterSequences, on by default
+// for btopt and up with windows of 128 KiB and more): parts get tables of
+// their own where that pays, frames stay valid for both decoders, repeat
+// codes stay right when a part between others is sent raw.
+#include <zstd.h>
+
+#include <gtest/gtest.h>
+
+#include <vector>
+
+#include "compress/cctx.h"
+#include "compress_support.h"
+
+using namespace zt;
+using zest::ExtSequence;
+
+namespace {
+
+enum : int {
+    pBlockDelimiters = 1008,
+    pSplitAfterSequences = 1010,
+    pRepcodes = 1016,
+};
+constexpr int kAuto = 0, kOn = 1, kOff = 2;
+
+size_t countType(const std::vector<BlockInfo>& blocks, unsigned type) {
+    size_t n = 0;
+    for (const BlockInfo& b : blocks) n += b.type == type;
+    return n;
+}
+
+// Each 128 KiB block holds text, then binary records, then other text.
+Bytes changingData(Rng& rng, size_t blocks) {
+    Bytes out;
+    for (size_t i = 0; i < blocks; ++i) {
+        const Bytes a = genText(rng, 44 * 1024), b = genBinary(rng, 40 * 1024), c = genText(rng, 44 * 1024);
+        out = cat({&out, &a, &b, &c});
+    }
+    return out;
+}
+
+}  // namespace
+
+// Levels 16-22 split such blocks by default, and the frame is smaller for it.
+TEST(BlockSplit, DefaultAtHighLevelsAndItPays) {
+    Rng rng(1010);
+    const Bytes src = changingData(rng, 3);
+    for (const int level : {16, 19, 22}) {
+        SCOPED_TRACE(at("level", level));
+        ZCCtx on, off;
+        cset(on, pLevel, level);
+        cset(off, pLevel, level);
+        cset(off, pSplitAfterSequences, kOff);
+        const Bytes split = zframe(on, src), whole = zframe(off, src);
+        expectDecodes(split, src);
+        expectDecodes(whole, src);
+        EXPECT_GT(blocksOf(split).size(), blocksOf(whole).size());
+        EXPECT_LT(split.size(), whole.size());
+        EXPECT_EQ(blocksOf(whole).size(), 3u);
+    }
+    // Not by default below btopt, nor with a window under 128 KiB.
+    for (const auto& [level, windowLog] : {std::pair{15, 0}, std::pair{19, 16}}) {
+        SCOPED_TRACE(at("level/windowLog", level, windowLog));
+        ZCCtx z;
+        cset(z, pLevel, level);
+        if (windowLog) cset(z, pWindowLog, windowLog);
+        const Bytes frame = zframe(z, src);
+        expectDecodes(frame, src);
+        const size_t blockSize = size_t(1) << (windowLog ? windowLog : 17);
+        EXPECT_EQ(blocksOf(frame).size(), (src.size() + blockSize - 1) / blockSize);
+    }
+}
+
+// Asked for, every strategy splits, one-shot and streaming with random
+// flushes; frames decode with both decoders.
+TEST(BlockSplit, EveryStrategyWhenEnabled) {
+    Rng rng(1011);
+    const Bytes src = changingData(rng, 2);
+    for (int strategy = 1; strategy <= 9; ++strategy) {
+        SCOPED_TRACE(at("strategy", strategy));
+        ZCCtx z;
+        cset(z, pLevel, 19);
+        cset(z, pStrategy, strategy);
+        // (For fast, level 19's targetLength would be an acceleration of 256.)
+        if (strategy == 1) cset(z, pTargetLength, 1);
+        cset(z, pSplitAfterSequences, kOn);
+        const Bytes frame = zframe(z, src);
+        expectDecodes(frame, src);
+        EXPECT_GT(blocksOf(frame).size(), 2u);
+        zreset(z);
+        StreamShape s;
+        s.maxIn = 40000;
+        expectDecodes(zestStreamCompress(z, src, rng, s), src);
+    }
+}
+
+// Given sequences whose middle half costs more compressed than raw: the
+// block is cut around it, the middle goes raw, and the last third's repeat
+// codes (which name the middle's last offset) become explicit offsets, since the
+// decoder never saw the middle's sequences.
+TEST(BlockSplit, RawPartInTheMiddleKeepsRepeatOffsetsRight) {
+    Rng rng(1012);
+    std::vector<ExtSequence> seqs;
+    Bytes src;
+    auto add = [&](size_t litLength, auto&& lit, size_t offset, unsigned matchLength) {
+        for (size_t i = 0; i < litLength; ++i) src.push_back(lit());
+        if (offset > src.size()) offset = src.size();
+        for (unsigned i = 0; i < matchLength; ++i) src.push_back(src[src.size() - offset]);
+        seqs.push_back(ExtSequence{unsigned(offset), unsigned(litLength), matchLength, 0});
+    };
+    auto small = [&] { return uint8_t('a' + rng.below(4)); };
+    auto noise = [&] { return uint8_t(rng.next()); };
+    // The block's sequences are cut in halves, then quarters: the first
+    // quarter compressible, with a handful of offsets.
+    for (int i = 0; i < 300; ++i) add(2 + rng.below(4), small, unsigned(8 + 8 * rng.below(4)), 4 + rng.below(16));
+    // Middle: long runs of random literals between 3-byte matches at random
+    // distances (a match costs more bits than its bytes would as literals).
+    unsigned lastOffset = 0;
+    for (int i = 0; i < 600; ++i) {
+        lastOffset = unsigned(1000 + rng.below(src.size() - 2000));
+        add(64 + rng.below(64), noise, lastOffset, 3);
+    }
+    // Last quarter: long matches at the middle's last offset (a repeat offset
+    // for the parser's history, not for the decoder's).
+    for (int i = 0; i < 300; ++i) add(1 + rng.below(3), small, lastOffset, 10 + rng.below(20));
+    seqs.push_back(ExtSequence{0, 0, 0, 0});  // the block's end
+    ASSERT_LT(src.size(), size_t(128 * 1024));
+
+    ZCCtx z;
+    cset(z, pLevel, 19);
+    cset(z, pSplitAfterSequences, kOn);
+    cset(z, pBlockDelimiters, 1);
+    cset(z, pRepcodes, 1);
+    Buf dst(zest::compressBound(src.size()));
+    const size_t n = zest::compressSequences(z, dst.data(), dst.size(), seqs.data(), seqs.size(), src.data(),
+                                             src.size());
+    ASSERT_FALSE(zest::isError(n)) << zdescr(n);
+    const Bytes frame = dst.take(n);
+    expectDecodes(frame, src);
+    const std::vector<BlockInfo> blocks = blocksOf(frame);
+    ASSERT_GE(blocks.size(), 3u);
+    EXPECT_GE(countType(blocks, 0), 1u) << "no part sent raw";
+    EXPECT_EQ(blocks.back().type, 2u);
+    EXPECT_EQ(blocks.front().type, 2u);
+}

@@ -9,6 +9,7 @@
 
 #include "compress/cctx_impl.h"
 #include "compress/external_sequences.h"
+#include "compress/optimal.h"
 
 namespace zest {
 
@@ -109,6 +110,7 @@ size_t compressBlockBody(CCtx* c, u8* dst, size_t dstCapacity, const u8* src, si
         const DictMode mode = !extDictInReach(ms, reachFrom) ? DictMode::noDict
                               : ms.attached()                ? DictMode::attached
                                                              : DictMode::extDict;
+        if (ms.opt) ms.opt->tables = c->prevEntropy;
         lastLits = selectBlockCompressor(ms.finder, ms.cp.strategy, mode)(ms, c->seqs, c->rep, src, srcSize);
     }
     c->seqs.addLastLiterals(src + srcSize - lastLits, lastLits);

@@ -21,6 +21,12 @@ constexpr u32 kInfinite = 0xFFFFFFFFu / 2;
 // as literals prices them much better than the block's byte histogram.
 constexpr u32 kLitWeight = 16;
 constexpr unsigned kLitShift = 6;
+// Sizes (log2) the statistics are scaled to between blocks.
+// (Small targets for the codes: their statistics follow the data's changes
+// quickly; measured on the corpus.)
+constexpr unsigned kLitLogTarget = 15, kCodeLogTarget = 8;
+// btultra2's first pass: not on blocks too small to learn from.
+constexpr size_t kMinFirstPass = 64;
 
 // log2(x) in 1/256 bit, x >= 1 (mantissa linear between powers of two).
 ZEST_FORCE_INLINE u32 weight(u32 x) {
@@ -34,32 +40,67 @@ ZEST_FORCE_INLINE u32 symbolPrice(u32 freq, u32 sum) {
     return w > f ? w - f : 0;
 }
 
-void seedFromNorm(u32* freq, const short* norm, unsigned n, unsigned maxCode) {
-    for (unsigned i = 0; i <= maxCode; ++i) freq[i] = i < n ? u32(norm[i] < 0 ? 1 : norm[i]) : 1;
-}
-
 u32 total(const u32* f, unsigned n) {
     u32 s = 0;
     for (unsigned i = 0; i < n; ++i) s += f[i];
     return s;
 }
 
-// Statistics at a block's start: its own bytes for the literals; the frame's
-// earlier sequences (halved) or the default distributions for the codes.
-void startBlockStats(OptState& st, const u8* src, size_t srcSize) {
+void seedFromNorm(u32* freq, const short* norm, unsigned n, unsigned maxCode) {
+    for (unsigned i = 0; i <= maxCode; ++i) freq[i] = i < n ? u32(norm[i] < 0 ? 1 : norm[i]) : 1;
+}
+
+// Frequencies that a table's code lengths or state counts stand for (at
+// least 1: a symbol the table cannot code may still come).
+void seedFromHuffman(u32* freq, const HufCTable& t) {
+    for (unsigned i = 0; i < 256; ++i) {
+        const unsigned nb = i <= t.maxSymbol ? hufNbBits(t, i) : 0;
+        freq[i] = nb ? u32(1) << (kHufMaxCodeBits + 1 - nb) : 1;
+    }
+}
+void seedFromFse(u32* freq, const FseCTable& t, unsigned maxCode) {
+    for (unsigned i = 0; i <= maxCode; ++i) {
+        const unsigned n = i <= t.maxSymbol ? fseStateCount(t, i) : 0;
+        freq[i] = n ? n : 1;
+    }
+}
+
+// Frequencies scaled down (by a power of two, each at least 1) so that they
+// sum to about 2^logTarget: older blocks count, newer ones count more.
+void rescale(u32* f, unsigned n, unsigned logTarget) {
+    const u32 sum = total(f, n);
+    if ((sum >> logTarget) <= 1) return;
+    const unsigned shift = highBit32(sum >> logTarget);
+    for (unsigned i = 0; i < n; ++i) f[i] = 1 + (f[i] >> shift);
+}
+
+// Statistics at a block's start. The frame's first: the block's own bytes
+// for the literals, the spec's default distributions for the codes, or with
+// `fromTables` (btultra) the decoder's tables where there are some (a
+// dictionary's). Later ones: what earlier blocks emitted, scaled down.
+void startBlockStats(OptState& st, const u8* src, size_t srcSize, bool fromTables) {
     OptStats& s = st.stats;
-    std::memset(s.lit, 0, sizeof s.lit);
-    for (size_t i = 0; i < srcSize; ++i) ++s.lit[src[i]];
-    for (u32& f : s.lit) f = 1 + (f >> kLitShift);
     if (!st.haveStats) {
-        seedFromNorm(s.ll, kLLDefaultNorm, 36, kLLMaxCode);
-        seedFromNorm(s.ml, kMLDefaultNorm, 53, kMLMaxCode);
-        seedFromNorm(s.of, kOFDefaultNorm, 29, kOFMaxCode);
+        const EntropyTables* t = fromTables ? st.tables : nullptr;
+        if (t && t->hufRepeat != RepeatMode::none) {
+            seedFromHuffman(s.lit, t->huf);
+        } else {
+            std::memset(s.lit, 0, sizeof s.lit);
+            for (size_t i = 0; i < srcSize; ++i) ++s.lit[src[i]];
+            for (u32& f : s.lit) f = 1 + (f >> kLitShift);
+        }
+        if (t && t->llRepeat != RepeatMode::none) seedFromFse(s.ll, t->ll, kLLMaxCode);
+        else seedFromNorm(s.ll, kLLDefaultNorm, 36, kLLMaxCode);
+        if (t && t->mlRepeat != RepeatMode::none) seedFromFse(s.ml, t->ml, kMLMaxCode);
+        else seedFromNorm(s.ml, kMLDefaultNorm, 53, kMLMaxCode);
+        if (t && t->ofRepeat != RepeatMode::none) seedFromFse(s.of, t->of, kOFMaxCode);
+        else seedFromNorm(s.of, kOFDefaultNorm, 29, kOFMaxCode);
         st.haveStats = true;
     } else {
-        for (u32& f : s.ll) f = 1 + (f >> 1);
-        for (u32& f : s.ml) f = 1 + (f >> 1);
-        for (u32& f : s.of) f = 1 + (f >> 1);
+        rescale(s.lit, 256, kLitLogTarget);
+        rescale(s.ll, kLLMaxCode + 1, kCodeLogTarget);
+        rescale(s.ml, kMLMaxCode + 1, kCodeLogTarget);
+        rescale(s.of, kOFMaxCode + 1, kCodeLogTarget);
     }
     s.litSum = total(s.lit, 256);
     s.llSum = total(s.ll, kLLMaxCode + 1);
@@ -110,7 +151,7 @@ size_t optimalParse(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* 
     // pricing every shorter length would cost quadratic time on runs).
     const u32 sufficient = ms.cp.targetLength < 8 ? 8 : ms.cp.targetLength < kOptSeries - 1 ? ms.cp.targetLength
                                                                                              : kOptSeries - 1;
-    startBlockStats(st, src, srcSize);
+    startBlockStats(st, src, srcSize, ms.cp.strategy >= Strategy::btultra);
 
     u32 reps[3] = {rep[0], rep[1], rep[2]};
     // The window's very first byte has no history to match.
@@ -275,10 +316,36 @@ size_t optimalParse(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* 
     return size_t(iend - anchor);
 }
 
+// btultra2 parses the first block of a frame without history twice: the
+// first time only to learn its statistics, so that the real parse starts
+// from prices that fit the data instead of default ones.
+bool wantsFirstPass(const MatchState& ms, const u8* src, size_t srcSize) {
+    const Window& w = ms.window;
+    return ms.cp.strategy == Strategy::btultra2 && !ms.opt->haveStats && !w.hasExtDict() && !ms.dictMs &&
+           ms.loadedDictEnd == 0 && w.indexOf(src) == w.dictLimit && srcSize >= kMinFirstPass;
+}
+
+// Make the tables forget what the first pass inserted: the window moves past
+// it (the same bytes get new, higher indices, and the old ones fall below
+// the window's low limit).
+void forgetFirstPass(MatchState& ms, size_t srcSize) {
+    Window& w = ms.window;
+    w.base -= srcSize;
+    w.dictBase = w.base;
+    w.dictLimit += u32(srcSize);
+    w.lowLimit = w.dictLimit;
+    ms.nextToUpdate = w.dictLimit;
+}
+
 template <DictMode kMode>
 size_t runOptimal(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* src, size_t srcSize) {
     return withTreeHashLength(ms.cp, [&](auto m) {
         if (ms.cp.strategy == Strategy::btopt) return optimalParse<m.value, kMode, true>(ms, seqs, rep, src, srcSize);
+        if (kMode == DictMode::noDict && wantsFirstPass(ms, src, srcSize)) {
+            optimalParse<m.value, kMode, false>(ms, seqs, rep, src, srcSize);
+            seqs.reset();
+            forgetFirstPass(ms, srcSize);
+        }
         return optimalParse<m.value, kMode, false>(ms, seqs, rep, src, srcSize);
     });
 }

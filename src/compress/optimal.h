@@ -4,6 +4,7 @@
 #include <cstddef>
 
 #include "compress/binary_tree.h"
+#include "compress/block_encode.h"
 #include "format/sequence_codes.h"
 
 namespace zest {
@@ -36,6 +37,9 @@ struct OptNode {
 
 struct OptState {
     bool haveStats = false;  // statistics from an earlier block of the frame
+    // The decoder's tables before the block (a dictionary's before the
+    // first): where btultra's statistics start when there are none yet.
+    const EntropyTables* tables = nullptr;
     OptStats stats;
     // Prices derived from stats at the start of each series.
     u32 litPrice[256];

@@ -1,7 +1,7 @@
 // libFuzzer target: arbitrary input compressed with parameters drawn from the
 // first bytes (level, strategy 1..9 with the middle ones 3..6 drawn most,
 // table sizes, search depth, minimum match, target length, window, row
-// match finder switch, checksum, a dictionary cut from the input: loaded, or
+// match finder switch, block splitting switch, checksum, a dictionary cut from the input: loaded, or
 // prepared as a CDict under each ZSTD_c_forceAttachDict value, with or without
 // ZSTD_c_enableDedicatedDictSearch for a loaded one; one-shot or
 // streaming with odd buffer sizes), then decompressed by zest's decoder and
@@ -76,7 +76,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const unsigned minMatch = k.next() % 6;    // 0 = own, else 3..7
     static constexpr int kTargetLengths[8] = {-1, 0, 1, 4, 16, 64, 999, 131072};  // -1 = own
     const int targetLength = kTargetLengths[k.next() % 8];
-    const unsigned switches = k.next();  // useRowMatchFinder (0..2), forceAttachDict (0..3), dedicated search
+    // useRowMatchFinder (0..2), forceAttachDict (0..3), dedicated search, splitAfterSequences (0..2)
+    const unsigned switches = k.next();
     const unsigned dictSplit = k.next();
     const size_t inStep = 1 + k.next() * 37;
     const size_t outStep = 1 + k.next() * 53;
@@ -97,6 +98,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     set(c, CParam::useRowMatchFinder, int(switches % 3));
     set(c, CParam::forceAttachDict, int((switches / 3) % 4));
     set(c, CParam::enableDedicatedDictSearch, int((switches / 12) % 2));
+    set(c, CParam::splitAfterSequences, int((switches / 24) % 3));
     set(c, CParam::checksumFlag, int(mode & 1));
     // A raw dictionary cut from the front of the input (the rest is
     // compressed): loaded, or prepared once as a CDict with the context's

@@ -93,6 +93,11 @@ public:
         return n;
     }
 
+    // The bucket of the position at p will be read soon.
+    ZEST_FORCE_INLINE void prefetchBucket(const u8* p) const {
+        __builtin_prefetch(&roots_[hashPtr<kMls>(p, hashLog_)]);
+    }
+
     // Dictionary loading: insert position idx sorted, right away.
     ZEST_FORCE_INLINE void insertSorted(u32 idx) {
         windowLow_ = sg_.lowFor(idx);

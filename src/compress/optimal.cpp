@@ -285,6 +285,8 @@ size_t optimalParse(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* 
                 if (cur == lastPos) break;
                 const u8* const p = ip + cur;
                 if (p >= ilimit) continue;
+                // The next position's bucket is a likely cache miss: start it now.
+                tree.prefetchBucket(p + 1);
                 if (kSkip && opt[cur + 1].price <= here.price) continue;
                 n = gather(p, here.rep, here.litlen, longest);
                 if (n == 0) continue;

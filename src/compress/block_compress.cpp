@@ -158,7 +158,10 @@ size_t compressBlock(CCtx* c, u8* dst, size_t dstCapacity, const u8* src, size_t
     if (dstCapacity < kBlockHeaderSize) return ZEST_ERR(dstSize_tooSmall);
     const size_t cSize = compressBlockBody(c, dst + kBlockHeaderSize, dstCapacity - kBlockHeaderSize, src, srcSize);
     ZEST_TRY(cSize);
-    if (c->fparams.splitBlocks && srcSize >= 8) return splitBlock(c, dst, dstCapacity, src, srcSize, cSize, last);
+    if (srcSize >= 8) {
+        if (c->fparams.targetCBlockSize) return splitToTarget(c, dst, dstCapacity, src, srcSize, cSize, last);
+        if (c->fparams.splitBlocks) return splitBlock(c, dst, dstCapacity, src, srcSize, cSize, last);
+    }
     return finishBlock(c, dst, dstCapacity, src, srcSize, cSize, c->seqs, last);
 }
 

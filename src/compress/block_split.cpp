@@ -1,8 +1,12 @@
-// Splitting a parsed block (ZSTD_c_splitAfterSequences): where the data
-// changes character within a block, tables of its own for each part code it
-// in fewer bytes than one set of tables for the whole. The sequences are cut
-// in halves as long as the halves, each encoded for real into a trial buffer,
-// cost less than what they replace; the parts are then written as blocks.
+// Cutting a parsed block into several blocks, at sequence boundaries.
+// ZSTD_c_splitAfterSequences: where the data changes character within a
+// block, tables of its own for each part code it in fewer bytes than one set
+// of tables for the whole. The sequences are cut in halves as long as the
+// halves, each encoded for real into a trial buffer, cost less than what they
+// replace. ZSTD_c_targetCBlockSize: parts as large as fits in the target
+// (a decoder can deliver each one as soon as it has arrived).
+#include <algorithm>
+
 #include "compress/cctx_impl.h"
 
 namespace zest {
@@ -12,6 +16,8 @@ namespace {
 // and a block is cut into at most this many.
 constexpr size_t kMinPartSeqs = 300;
 constexpr size_t kMaxParts = 196;
+// Trial encodings per block made for ZSTD_c_targetCBlockSize.
+constexpr int kTargetProbes = 8;
 
 // Sequences [first, last) of the block with their literals and source bytes;
 // the last part also holds the block's trailing literals.
@@ -98,6 +104,21 @@ void fixRepeatCodes(const CCtx* c, SeqStore& part, u32 parser[3]) {
     }
 }
 
+// Write part [first, next) of the block as a block of its own (last: the
+// frame's last block ends with it); src advances past its bytes.
+size_t emitPart(CCtx* c, const Splitter& sp, size_t first, size_t next, u8* op, size_t room, const u8*& src,
+                u32 parser[3], bool last) {
+    Part p = sp.part(first, next);
+    fixRepeatCodes(c, p.seqs, parser);
+    const BlockEncodeOptions opt{c->fparams.cp.strategy, c->fparams.compressLiterals, c->bmi2};
+    const size_t body = encodeBlockBody(op + kBlockHeaderSize, room - kBlockHeaderSize, p.seqs, c->codes, p.srcSize,
+                                        *c->prevEntropy, *c->nextEntropy, c->predefined, opt, c->bws);
+    ZEST_TRY(body);
+    const size_t w = finishBlock(c, op, room, src, p.srcSize, body, p.seqs, last && next == sp.nbSeq());
+    src += p.srcSize;
+    return w;
+}
+
 }  // namespace
 
 size_t splitBlock(CCtx* c, u8* dst, size_t dstCapacity, const u8* src, size_t srcSize, size_t wholeBody, bool last) {
@@ -110,21 +131,55 @@ size_t splitBlock(CCtx* c, u8* dst, size_t dstCapacity, const u8* src, size_t sr
         return finishBlock(c, dst, dstCapacity, src, srcSize, wholeBody, c->seqs, last);
 
     u32 parser[3] = {c->rep[0], c->rep[1], c->rep[2]};
-    const BlockEncodeOptions opt{c->fparams.cp.strategy, c->fparams.compressLiterals, c->bmi2};
     u8* op = dst;
     size_t first = 0;
     for (size_t i = 0; i <= sp.nbCuts(); ++i) {
         const size_t next = i < sp.nbCuts() ? sp.cut(i) : sp.nbSeq();
-        Part p = sp.part(first, next);
-        fixRepeatCodes(c, p.seqs, parser);
-        const size_t room = dstCapacity - size_t(op - dst);
-        const size_t body = encodeBlockBody(op + kBlockHeaderSize, room - kBlockHeaderSize, p.seqs, c->codes,
-                                            p.srcSize, *c->prevEntropy, *c->nextEntropy, c->predefined, opt, c->bws);
-        ZEST_TRY(body);
-        const size_t w = finishBlock(c, op, room, src, p.srcSize, body, p.seqs, last && next == sp.nbSeq());
+        const size_t w = emitPart(c, sp, first, next, op, dstCapacity - size_t(op - dst), src, parser, last);
         ZEST_TRY(w);
         op += w;
-        src += p.srcSize;
+        first = next;
+    }
+    return size_t(op - dst);
+}
+
+size_t splitToTarget(CCtx* c, u8* dst, size_t dstCapacity, const u8* src, size_t srcSize, size_t wholeBody,
+                     bool last) {
+    const size_t target = c->fparams.targetCBlockSize;
+    Splitter sp(c, srcSize);
+    const size_t n = sp.nbSeq();
+    const size_t whole = kBlockHeaderSize + wholeBody;
+    // Blocks sent raw or RLE stay whole, as do those within the target.
+    if (wholeBody == 0 || whole <= target || n < 2 || !c->trialBuff)
+        return finishBlock(c, dst, dstCapacity, src, srcSize, wholeBody, c->seqs, last);
+    const size_t maxParts = std::min(n, 2 * whole / target + 2);
+    if (dstCapacity < srcSize + maxParts * kBlockHeaderSize)
+        return finishBlock(c, dst, dstCapacity, src, srcSize, wholeBody, c->seqs, last);
+
+    u32 parser[3] = {c->rep[0], c->rep[1], c->rep[2]};
+    u8* op = dst;
+    size_t first = 0, parts = 0;
+    size_t perPart = std::max<size_t>(1, n * target / whole);  // sequences a part holds, as seen so far
+    while (first < n) {
+        // The most sequences from `first` whose block (encoded for real after
+        // the parts before) stays within the target, found by a few probes:
+        // at least one sequence, everything left in the last allowed part.
+        size_t good = first + 1, bad = n + 1;
+        if (++parts == maxParts) good = n;
+        size_t probe = std::min(n, first + perPart);
+        for (int k = 0; k < kTargetProbes && good + 1 < bad; ++k) {
+            if (probe > good && probe < bad) {
+                if (sp.cost(first, probe) <= target) good = probe;
+                else bad = probe;
+            }
+            if (good == n) break;
+            probe = bad == n + 1 ? std::min(n, good + (good - first)) : good + (bad - good) / 2;
+        }
+        const size_t next = good;
+        perPart = next - first;
+        const size_t w = emitPart(c, sp, first, next, op, dstCapacity - size_t(op - dst), src, parser, last);
+        ZEST_TRY(w);
+        op += w;
         first = next;
     }
     return size_t(op - dst);

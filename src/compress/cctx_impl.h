@@ -65,6 +65,7 @@ struct FrameParams {
     bool producerFallback;
     bool resolveRepcodes;  // given sequences: recognise repeat offsets
     bool splitBlocks;      // blocks cut after parsing where that pays (block_split.cpp)
+    size_t targetCBlockSize;  // 0, or blocks cut to about this compressed size (block_split.cpp)
 };
 
 // Bytes of workspace the match finder and block encoder need for these
@@ -235,6 +236,9 @@ size_t finishBlock(CCtx* c, u8* dst, size_t dstCapacity, const u8* src, size_t s
 // already at dst) cut into several where that costs less (block_split.cpp);
 // returns the bytes written.
 size_t splitBlock(CCtx* c, u8* dst, size_t dstCapacity, const u8* src, size_t srcSize, size_t wholeBody, bool last);
+// Likewise into blocks of about c->fparams.targetCBlockSize compressed bytes.
+size_t splitToTarget(CCtx* c, u8* dst, size_t dstCapacity, const u8* src, size_t srcSize, size_t wholeBody,
+                     bool last);
 
 // Resolve the sticky parameters for a frame and prepare the context for it:
 // sizes the workspace, loads the dictionary (prefix, else referenced CDict,

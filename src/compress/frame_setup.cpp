@@ -17,7 +17,8 @@ constexpr u32 kContinueIndexLimit = 1u << 30;
 // cleared, or (same sizes as the last frame) left as they are with the
 // window's indices continuing past everything they hold.
 size_t prepareWorkspace(CCtx* c, const FrameParams& f, bool bufferedIn, bool bufferedOut) {
-    const WorkspaceLayout l = workspaceLayout(f.cp, f.finder, f.blockSize, bufferedIn, bufferedOut, f.splitBlocks);
+    const WorkspaceLayout l = workspaceLayout(f.cp, f.finder, f.blockSize, bufferedIn, bufferedOut,
+                                              f.splitBlocks || f.targetCBlockSize);
     const size_t need = l.total();
     const u32 nextIndex = c->ms.window.endIndex() + 1;
     // Kept tables are only valid for the finder that filled them (the same
@@ -220,6 +221,7 @@ size_t beginFrameWith(CCtx* c, const CCtxParams& p, u64 pledged, bool bufferedIn
     const ParamSwitch repcodes = ParamSwitch(p.repcodeResolution);
     f.resolveRepcodes = repcodes == ParamSwitch::enable || (repcodes == ParamSwitch::automatic && f.level >= 10);
     f.splitBlocks = splitsBlocks(f.cp, ParamSwitch(p.splitAfterSequences));
+    f.targetCBlockSize = size_t(p.targetCBlockSize);
     if (f.producer) {
         // As in the reference: no producer with worker threads or long-distance matching.
         if (p.nbWorkers > 0 || p.enableLdm == int(ParamSwitch::enable))

@@ -1,7 +1,8 @@
-// Block splitting after parsing (ZSTD_c_splitAfterSequences, on by default
-// for btopt and up with windows of 128 KiB and more): parts get tables of
-// their own where that pays, frames stay valid for both decoders, repeat
-// codes stay right when a part between others is sent raw.
+// Blocks cut after parsing. ZSTD_c_splitAfterSequences (on by default for
+// btopt and up with windows of 128 KiB and more): parts get tables of their
+// own where that pays, frames stay valid for both decoders, repeat codes stay
+// right when a part between others is sent raw. ZSTD_c_targetCBlockSize:
+// compressed blocks of about the target size.
 #include <zstd.h>
 
 #include <gtest/gtest.h>
@@ -20,6 +21,7 @@ enum : int {
     pBlockDelimiters = 1008,
     pSplitAfterSequences = 1010,
     pRepcodes = 1016,
+    pTargetCBlockSize = 130,
 };
 constexpr int kAuto = 0, kOn = 1, kOff = 2;
 
@@ -142,4 +144,44 @@ TEST(BlockSplit, RawPartInTheMiddleKeepsRepeatOffsetsRight) {
     EXPECT_GE(countType(blocks, 0), 1u) << "no part sent raw";
     EXPECT_EQ(blocks.back().type, 2u);
     EXPECT_EQ(blocks.front().type, 2u);
+}
+
+// ZSTD_c_targetCBlockSize: compressed blocks of about the target size (never
+// above it here: text has no sequence too large alone), at every kind of
+// level, one-shot and streaming; frames decode with both decoders.
+TEST(TargetCBlockSize, BlocksNearTheTarget) {
+    Rng rng(1013);
+    const Bytes src = cat(genText(rng, 200000), recordRun(rng, 1, 100000));
+    for (const int target : {1340, 4096, 20000}) {
+        for (const int level : {-3, 1, 3, 9, 19}) {
+            SCOPED_TRACE(at("target/level", target, level));
+            ZCCtx z;
+            cset(z, pLevel, level);
+            cset(z, pTargetCBlockSize, target);
+            const Bytes frame = zframe(z, src);
+            expectDecodes(frame, src);
+            const std::vector<BlockInfo> blocks = blocksOf(frame);
+            size_t compressed = 0, bytes = 0;
+            for (const BlockInfo& b : blocks) {
+                if (b.type != 2) continue;
+                ++compressed;
+                bytes += b.size;
+                EXPECT_LE(b.size + 3, size_t(target));
+            }
+            ASSERT_GT(compressed, 0u);
+            // Near the target: on average at least half of it (the last
+            // part of each 128 KiB block may be small).
+            EXPECT_GE(bytes / compressed + 3, size_t(target) / 2) << compressed << " blocks";
+            ZCCtx plain;
+            cset(plain, pLevel, level);
+            const Bytes whole = zframe(plain, src);
+            EXPECT_GT(compressed, (src.size() + (1 << 17) - 1) >> 17);
+            // The extra headers and tables cost a little.
+            EXPECT_LT(frame.size(), whole.size() + whole.size() / (target < 2000 ? 5 : 10));
+            zreset(z);
+            StreamShape s;
+            s.maxIn = 30000;
+            expectDecodes(zestStreamCompress(z, src, rng, s), src);
+        }
+    }
 }

@@ -102,6 +102,7 @@ void startBlockStats(OptState& st, const u8* src, size_t srcSize, bool fromTable
         rescale(s.ml, kMLMaxCode + 1, kCodeLogTarget);
         rescale(s.of, kOFMaxCode + 1, kCodeLogTarget);
     }
+    st.pricesStale = true;
     s.litSum = total(s.lit, 256);
     s.llSum = total(s.ll, kLLMaxCode + 1);
     s.mlSum = total(s.ml, kMLMaxCode + 1);
@@ -109,8 +110,10 @@ void startBlockStats(OptState& st, const u8* src, size_t srcSize, bool fromTable
 }
 
 void computePrices(OptState& st) {
+    if (!st.pricesStale) return;
+    st.pricesStale = false;
     const OptStats& s = st.stats;
-    for (unsigned i = 0; i < 256; ++i) st.litPrice[i] = symbolPrice(s.lit[i], s.litSum);
+    st.litSumWeight = weight(s.litSum);
     for (unsigned i = 0; i <= kLLMaxCode; ++i)
         st.llPrice[i] = symbolPrice(s.ll[i], s.llSum) + kCodes.llBits[i] * kPriceScale;
     for (unsigned i = 0; i <= kMLMaxCode; ++i)
@@ -121,6 +124,7 @@ void computePrices(OptState& st) {
 // The emitted sequence's literals and codes count for the next series' prices.
 void recordSequence(OptState& st, const u8* lits, u32 litlen, u32 offBase, u32 mlen) {
     OptStats& s = st.stats;
+    st.pricesStale = true;
     for (u32 i = 0; i < litlen; ++i) s.lit[lits[i]] += kLitWeight;
     s.litSum += kLitWeight * litlen;
     const LengthCodeTables& t = kLengthCodes;
@@ -161,6 +165,10 @@ size_t optimalParse(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* 
     OptMatch* const matches = st.matches;
 
     auto llPrice = [&](u32 litlen) ZEST_FORCE_INLINE_LAMBDA { return st.llPrice[llCode(lc, litlen)]; };
+    auto literalPrice = [&](u8 c) ZEST_FORCE_INLINE_LAMBDA {
+        const u32 w = weight(st.stats.lit[c]);
+        return st.litSumWeight > w ? st.litSumWeight - w : 0;
+    };
     auto matchPrice = [&](u32 offBase, u32 mlen) ZEST_FORCE_INLINE_LAMBDA {
         return st.ofPrice[highBit32(offBase)] + st.mlPrice[mlCode(lc, mlen)];
     };
@@ -272,7 +280,7 @@ size_t optimalParse(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* 
             for (u32 cur = 1; cur <= lastPos; ++cur) {
                 // A literal from the node before.
                 const OptNode& prev = opt[cur - 1];
-                const u32 litPrice = prev.price + st.litPrice[ip[cur - 1]] + llPrice(prev.litlen + 1) -
+                const u32 litPrice = prev.price + literalPrice(ip[cur - 1]) + llPrice(prev.litlen + 1) -
                                      llPrice(prev.litlen);
                 OptNode& here = opt[cur];
                 if (litPrice < here.price) {

@@ -41,8 +41,11 @@ struct OptState {
     // first): where btultra's statistics start when there are none yet.
     const EntropyTables* tables = nullptr;
     OptStats stats;
-    // Prices derived from stats at the start of each series.
-    u32 litPrice[256];
+    // Prices derived from stats at the start of each series (when sequences
+    // were recorded since the last time): the codes' in tables, the
+    // literals' from weight(litSum) and their own frequency as needed.
+    bool pricesStale = true;
+    u32 litSumWeight;
     u32 llPrice[kLLMaxCode + 1];
     u32 mlPrice[kMLMaxCode + 1];
     u32 ofPrice[kOFMaxCode + 1];

@@ -31,15 +31,12 @@ public:
     Splitter(CCtx* c, size_t srcSize) : c_(c), all_(c->seqs), nbSeq_(c->seqs.nbSeq()), srcSize_(srcSize) {}
 
     Part part(size_t first, size_t last) const {
-        size_t litFrom = 0, litTo = 0, src = 0;
-        for (size_t i = 0; i < last; ++i) {
-            const SeqDef& s = all_.seqStart[i];
-            if (i == first) litFrom = litTo;
-            litTo += s.litLength;
-            if (i >= first) src += s.litLength + s.matchLength;
-        }
+        seek(first);
+        const size_t litFrom = litAt_, srcFrom = srcAt_;
+        seek(last);
+        size_t litTo = litAt_, srcTo = srcAt_;
         if (last == nbSeq_) {
-            src += all_.litSize() - litTo;
+            srcTo += all_.litSize() - litTo;
             litTo = all_.litSize();
         }
         SeqStore v;
@@ -47,7 +44,7 @@ public:
         v.seq = all_.seqStart + last;
         v.litStart = all_.litStart + litFrom;
         v.lit = all_.litStart + litTo;
-        return Part{v, src};
+        return Part{v, srcTo - srcFrom};
     }
 
     // Bytes the part takes as a block of its own after the block's
@@ -80,10 +77,25 @@ public:
     size_t srcSize() const { return srcSize_; }
 
 private:
+    // Move the cursor to sequence i: where its literals and bytes start in
+    // the block. Parts are asked for near each other, so walking is cheap.
+    void seek(size_t i) const {
+        for (; at_ < i; ++at_) {
+            litAt_ += all_.seqStart[at_].litLength;
+            srcAt_ += all_.seqStart[at_].litLength + all_.seqStart[at_].matchLength;
+        }
+        while (at_ > i) {
+            --at_;
+            litAt_ -= all_.seqStart[at_].litLength;
+            srcAt_ -= all_.seqStart[at_].litLength + all_.seqStart[at_].matchLength;
+        }
+    }
+
     CCtx* c_;
     SeqStore all_;
     size_t nbSeq_;
     size_t srcSize_;
+    mutable size_t at_ = 0, litAt_ = 0, srcAt_ = 0;
     u32 cuts_[kMaxParts];
     size_t nbCuts_ = 0;
 };

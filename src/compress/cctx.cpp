@@ -299,6 +299,12 @@ size_t cctxRefCDict(CCtx* c, const CDict* cdict) {
     return 0;
 }
 
+size_t cctxRefThreadPool(CCtx* c, ThreadPool* pool) {
+    if (c->streamStage != CCtx::StreamStage::init) return ZEST_ERR(stage_wrong);
+    c->sharedPool = pool;
+    return 0;
+}
+
 size_t cctxRefPrefix(CCtx* c, const void* prefix, size_t prefixSize, DictContentType t) {
     if (c->streamStage != CCtx::StreamStage::init) return ZEST_ERR(stage_wrong);
     clearAllDicts(c);

@@ -13,6 +13,7 @@
 namespace zest {
 
 class CCtx;
+class ThreadPool;
 class CDict;
 struct CCtxParams;
 
@@ -54,6 +55,9 @@ size_t cctxSetParams(CCtx* c, Params p);
 // serves the next frame only).
 size_t cctxLoadDictionary(CCtx* c, const void* dict, size_t dictSize, DictLoadMethod m, DictContentType t);
 size_t cctxRefCDict(CCtx* c, const CDict* cdict);
+// ZSTD_CCtx_refThreadPool: the pool the context's workers will run on
+// (nullptr: a pool of its own). Between frames only.
+size_t cctxRefThreadPool(CCtx* c, ThreadPool* pool);
 size_t cctxRefPrefix(CCtx* c, const void* prefix, size_t prefixSize, DictContentType t);
 
 // ---- One-shot with a context ---------------------------------------------------

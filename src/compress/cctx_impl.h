@@ -11,6 +11,7 @@
 #include "compress/cctx.h"
 #include "compress/dict_content.h"
 #include "compress/match_finder.h"
+#include "common/thread_pool.h"
 #include "format/frame_format.h"
 
 namespace zest {
@@ -169,6 +170,9 @@ public:
     u8* trialBuff = nullptr;
     size_t trialBuffSize = 0;
     EntropyTables trialEntropy;
+
+    // ---- Workers ------------------------------------------------------------------------
+    ThreadPool* sharedPool = nullptr;  // ZSTD_CCtx_refThreadPool (not owned)
 
     // ---- Sequences given or reported ---------------------------------------------------
     SequenceFeed* feed = nullptr;        // compressSequences: blocks take their sequences from it

@@ -120,7 +120,7 @@ size_t compressBlockBody(CCtx* c, u8* dst, size_t dstCapacity, const u8* src, si
     // they may not match); the finders' must.
     if (ownSequences) verifySequences(ms, c->seqs, c->rep, src, srcSize);
 #endif
-    const BlockEncodeOptions opt{c->fparams.cp.strategy, c->fparams.compressLiterals, c->bmi2};
+    const BlockEncodeOptions opt = blockEncodeOptions(c);
     return encodeBlockBody(dst, dstCapacity, c->seqs, c->codes, srcSize, *c->prevEntropy, *c->nextEntropy,
                            c->predefined, opt, c->bws);
 }
@@ -169,7 +169,7 @@ size_t compressBlock(CCtx* c, u8* dst, size_t dstCapacity, const u8* src, size_t
 
 size_t writeGivenBlock(CCtx* c, u8* dst, size_t dstCapacity, size_t blockSize, bool last) {
     if (dstCapacity < kBlockHeaderSize) return ZEST_ERR(dstSize_tooSmall);
-    const BlockEncodeOptions opt{c->fparams.cp.strategy, c->fparams.compressLiterals, c->bmi2};
+    const BlockEncodeOptions opt = blockEncodeOptions(c);
     const size_t cSize = encodeBlockBody(dst + kBlockHeaderSize, dstCapacity - kBlockHeaderSize, c->seqs, c->codes,
                                          blockSize, *c->prevEntropy, *c->nextEntropy, c->predefined, opt, c->bws);
     ZEST_TRY(cSize);

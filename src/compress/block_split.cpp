@@ -51,7 +51,7 @@ public:
     // predecessor (header included; raw when compression does not pay).
     size_t cost(size_t first, size_t last) {
         const Part p = part(first, last);
-        const BlockEncodeOptions opt{c_->fparams.cp.strategy, c_->fparams.compressLiterals, c_->bmi2};
+        const BlockEncodeOptions opt = blockEncodeOptions(c_);
         const size_t body = encodeBlockBody(c_->trialBuff, c_->trialBuffSize, p.seqs, c_->codes, p.srcSize,
                                             *c_->prevEntropy, c_->trialEntropy, c_->predefined, opt, c_->bws);
         if (isError(body)) return ~size_t(0) / 4;  // never worth a cut
@@ -74,7 +74,10 @@ public:
     size_t nbCuts() const { return nbCuts_; }
     size_t cut(size_t i) const { return cuts_[i]; }
     size_t nbSeq() const { return nbSeq_; }
-    size_t srcSize() const { return srcSize_; }
+    // The sequences and trailing literals make up exactly the block (true by
+    // construction for parsed and given sequences; parts are copied raw from
+    // the source by their sizes, so this is checked before cutting).
+    bool coversBlock() const { return part(0, nbSeq_).srcSize == srcSize_; }
 
 private:
     // Move the cursor to sequence i: where its literals and bytes start in
@@ -122,7 +125,7 @@ size_t emitPart(CCtx* c, const Splitter& sp, size_t first, size_t next, u8* op, 
                 u32 parser[3], bool last) {
     Part p = sp.part(first, next);
     fixRepeatCodes(c, p.seqs, parser);
-    const BlockEncodeOptions opt{c->fparams.cp.strategy, c->fparams.compressLiterals, c->bmi2};
+    const BlockEncodeOptions opt = blockEncodeOptions(c);
     const size_t body = encodeBlockBody(op + kBlockHeaderSize, room - kBlockHeaderSize, p.seqs, c->codes, p.srcSize,
                                         *c->prevEntropy, *c->nextEntropy, c->predefined, opt, c->bws);
     ZEST_TRY(body);
@@ -138,7 +141,7 @@ size_t splitBlock(CCtx* c, u8* dst, size_t dstCapacity, const u8* src, size_t sr
     const size_t whole = kBlockHeaderSize + (wholeBody ? wholeBody : srcSize);
     // Parts sent raw could take a header each beyond the source's size: cut
     // only when that fits.
-    if (c->trialBuff && sp.nbSeq() >= 2 * kMinPartSeqs) sp.derive(0, sp.nbSeq(), whole);
+    if (c->trialBuff && sp.nbSeq() >= 2 * kMinPartSeqs && sp.coversBlock()) sp.derive(0, sp.nbSeq(), whole);
     if (sp.nbCuts() == 0 || dstCapacity < srcSize + (sp.nbCuts() + 1) * kBlockHeaderSize)
         return finishBlock(c, dst, dstCapacity, src, srcSize, wholeBody, c->seqs, last);
 
@@ -162,7 +165,7 @@ size_t splitToTarget(CCtx* c, u8* dst, size_t dstCapacity, const u8* src, size_t
     const size_t n = sp.nbSeq();
     const size_t whole = kBlockHeaderSize + wholeBody;
     // Blocks sent raw or RLE stay whole, as do those within the target.
-    if (wholeBody == 0 || whole <= target || n < 2 || !c->trialBuff)
+    if (wholeBody == 0 || whole <= target || n < 2 || !c->trialBuff || !sp.coversBlock())
         return finishBlock(c, dst, dstCapacity, src, srcSize, wholeBody, c->seqs, last);
     const size_t maxParts = std::min(n, 2 * whole / target + 2);
     if (dstCapacity < srcSize + maxParts * kBlockHeaderSize)

@@ -228,6 +228,10 @@ size_t compressBlockBody(CCtx* c, u8* dst, size_t dstCapacity, const u8* src, si
 // Encode the sequences already in c->seqs as a compressed block of
 // blockSize bytes, header included (no source: never raw, except empty).
 size_t writeGivenBlock(CCtx* c, u8* dst, size_t dstCapacity, size_t blockSize, bool last);
+// How the frame's blocks are entropy coded.
+inline BlockEncodeOptions blockEncodeOptions(const CCtx* c) {
+    return BlockEncodeOptions{c->fparams.cp.strategy, c->fparams.compressLiterals, c->bmi2};
+}
 // Make the block just encoded (these sequences) the decoder's latest: its
 // repeat offsets and tables.
 void commitCompressedBlock(CCtx* c, const SeqStore& seqs);

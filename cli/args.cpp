@@ -294,7 +294,7 @@ private:
             return;
         }
         if (auto v = optionalValue(a, "--adapt")) {
-            if (!v->empty() && !validAdapt(*v)) bad(a);
+            if (!v->empty() && !validAdapt(*v, o_.comp.adaptMin, o_.comp.adaptMax)) bad(a);
             o_.comp.adapt = true;
             o_.comp.adaptSpec = *v;
             return;
@@ -335,7 +335,7 @@ private:
 
     bool gzipNamed() const { return nameMatches(prog_, "gzip"); }
 
-    static bool validAdapt(const std::string& spec) {
+    static bool validAdapt(const std::string& spec, int& minOut, int& maxOut) {
         // min=#,max=# in any order; values may be negative.
         long minV = -131072, maxV = 22;
         std::string_view s(spec);
@@ -358,6 +358,8 @@ private:
             }
             *target = neg ? -value : value;
         }
+        minOut = static_cast<int>(minV);
+        maxOut = static_cast<int>(maxV);
         return minV <= maxV;
     }
 

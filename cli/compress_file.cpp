@@ -7,11 +7,13 @@
 #include <cstring>
 #include <string_view>
 
+#include "adapt.h"
 #include "compress_params.h"
 #include "dictionary.h"
 #include "errors.h"
 #include "messages.h"
 #include "naming.h"
+#include "threads.h"
 
 namespace zcli {
 
@@ -48,12 +50,19 @@ unsigned highestBit(std::uint64_t v) {
 
 void Compressor::CCtxDeleter::operator()(ZSTD_CCtx_s* cctx) const { ZSTD_freeCCtx(cctx); }
 
+Compressor::~Compressor() = default;
+
 Compressor::Compressor(const Options& o) : o_(o), level_(compressionLevel(o)) {
     requireZstdFormat(o.comp.format);
     if (o.comp.singleThread && o.comp.adapt)
         throw FatalError(1, "Adaptive mode is not compatible with single thread mode \n");
     if (o.comp.singleThread && o.comp.rsyncable)
         throw FatalError(1, "Rsyncable mode is not compatible with single thread mode \n");
+    if (o.comp.adapt) {
+        adapter_ = std::make_unique<LevelAdapter>(level_, o.comp.adaptMin, o.comp.adaptMax,
+                                                  compressionWorkers(o.comp));
+        level_ = adapter_->level();  // the starting level, within the range
+    }
     cctx_.reset(ZSTD_createCCtx());
     if (!cctx_) throw FatalError(30, "allocation error : can't create ZSTD_CCtx");
     configureCCtx(cctx_.get(), o, level_, FrameUse::files);
@@ -121,21 +130,32 @@ void Compressor::showProgress(const FileJob& job, const FileOutcome& r, Progress
 }
 
 void Compressor::streamFrame(FileJob& job, FileOutcome& r, ProgressLine& progress) {
+    LevelAdapter* const adapt = adapter_.get();
+    using Phase = LevelAdapter::Phase;
     for (;;) {
-        const size_t got = job.input.read(in_.data(), in_.size());
+        size_t got;
+        {
+            LevelAdapter::Timer t(adapt, Phase::read);
+            got = job.input.read(in_.data(), in_.size());
+        }
         r.bytesRead += got;
         const ZSTD_EndDirective directive = got == 0 ? ZSTD_e_end : ZSTD_e_continue;
         ZSTD_inBuffer input{in_.data(), got, 0};
         size_t toFlush = 0;
         do {
             ZSTD_outBuffer output{out_.data(), out_.size(), 0};
-            toFlush = checkZstd(ZSTD_compressStream2(cctx_.get(), &output, &input, directive));
+            {
+                LevelAdapter::Timer t(adapt, Phase::compress);
+                toFlush = checkZstd(ZSTD_compressStream2(cctx_.get(), &output, &input, directive));
+            }
             if (output.pos > 0) {
+                LevelAdapter::Timer t(adapt, Phase::write);
                 job.sink.write(out_.data(), output.pos);
                 r.bytesWritten += output.pos;
             }
         } while (directive == ZSTD_e_end ? toFlush != 0 : input.pos < input.size);
         if (directive == ZSTD_e_end) return;
+        if (adapt) adapt->update(cctx_.get());
         showProgress(job, r, progress, false);
     }
 }

@@ -16,6 +16,7 @@ struct ZSTD_CCtx_s;
 namespace zcli {
 
 class ProgressLine;
+class LevelAdapter;
 
 class Compressor final : public FileOperation {
 public:
@@ -23,7 +24,7 @@ public:
     // Throws FatalError like the reference (11 for library refusals, 31-35
     // for dictionary files, 1 for incompatible options).
     explicit Compressor(const Options& o);
-    ~Compressor() override = default;
+    ~Compressor() override;
     Compressor(const Compressor&) = delete;
     Compressor& operator=(const Compressor&) = delete;
 
@@ -47,6 +48,7 @@ private:
     const Options& o_;
     int level_;
     std::unique_ptr<ZSTD_CCtx_s, CCtxDeleter> cctx_;
+    std::unique_ptr<LevelAdapter> adapter_;  // --adapt
     std::vector<unsigned char> patchReference_;  // --patch-from content, referenced by every frame
     std::vector<unsigned char> in_;
     std::vector<unsigned char> out_;

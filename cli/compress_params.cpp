@@ -6,6 +6,7 @@
 #include "advanced_params.h"
 #include "errors.h"
 #include "messages.h"
+#include "threads.h"
 
 namespace zcli {
 
@@ -48,11 +49,19 @@ void configureCCtx(ZSTD_CCtx* cctx, const Options& o, int level, FrameUse use) {
     if (c.longWindowLog) {
         set(cctx, ZSTD_c_enableLongDistanceMatching, ZSTD_ps_enable);
         set(cctx, ZSTD_c_windowLog, static_cast<int>(*c.longWindowLog));
+    } else if (c.adapt && use == FrameUse::files) {
+        set(cctx, ZSTD_c_windowLog, 23);  // a window that does not change with the level (--zstd may set another)
     }
     if (!c.advancedParams.empty()) {
         const std::vector<AdvancedParam> params =
             parseAdvancedParams(c.advancedParams).value_or(std::vector<AdvancedParam>{});
         for (const AdvancedParam& p : params) set(cctx, p.param, static_cast<int>(p.value));
+    }
+    // Worker threads: files are compressed by them while this thread does the I/O.
+    if (use == FrameUse::files) {
+        set(cctx, ZSTD_c_nbWorkers, static_cast<int>(compressionWorkers(c)));
+        if (c.blockSize) set(cctx, ZSTD_c_jobSize, static_cast<int>(c.blockSize));
+        if (c.rsyncable) set(cctx, ZSTD_c_rsyncable, 1);
     }
     set(cctx, ZSTD_c_checksumFlag, use == FrameUse::files && c.checksum ? 1 : 0);
     set(cctx, ZSTD_c_contentSizeFlag, use == FrameUse::benchmark || c.contentSize ? 1 : 0);

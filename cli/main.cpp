@@ -62,7 +62,6 @@ std::unique_ptr<FileOperation> makeOperation(const Options& o, bool toStdout) {
         displayAt(1, "error : can't use -D and --patch-from=# at the same time \n");
         return nullptr;
     }
-    // Worker threads (-T#) are accepted; compression runs single-threaded.
     if (o.mode == Mode::compress) return std::make_unique<Compressor>(o);
     if (o.comp.threads && *o.comp.threads > 1)
         displayAt(2, "Warning : decompression does not support multi-threading\n");

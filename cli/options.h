@@ -49,6 +49,7 @@ struct CompressSettings {
     bool rsyncable = false;
     bool adapt = false;
     std::string adaptSpec;
+    int adaptMin = -131072, adaptMax = 22;  // --adapt=min=#,max=#
     std::string patchFrom;
     std::optional<std::uint64_t> streamSize;
     std::optional<std::uint64_t> sizeHint;

@@ -53,7 +53,7 @@ void enqueue(ThreadPool& pool, PoolJob job, void* arg) {
 
 }  // namespace
 
-ThreadPool* createThreadPool(size_t nbThreads, const CustomMem& mem) {
+ThreadPool* createThreadPool(size_t nbThreads, const CustomMem& mem, size_t queueSize) {
     if (nbThreads == 0 || !isValidMem(mem)) return nullptr;
     ThreadPool* pool = memNew<ThreadPool>(mem);
     if (!pool) return nullptr;
@@ -61,8 +61,8 @@ ThreadPool* createThreadPool(size_t nbThreads, const CustomMem& mem) {
     pthread_mutex_init(&pool->lock, nullptr);
     pthread_cond_init(&pool->jobWaiting, nullptr);
     pthread_cond_init(&pool->slotFree, nullptr);
-    pool->capacity = nbThreads;
-    pool->ring = static_cast<QueuedJob*>(memAlloc(mem, nbThreads * sizeof(QueuedJob)));
+    pool->capacity = queueSize ? queueSize : nbThreads;
+    pool->ring = static_cast<QueuedJob*>(memAlloc(mem, pool->capacity * sizeof(QueuedJob)));
     pool->threads = static_cast<pthread_t*>(memAlloc(mem, nbThreads * sizeof(pthread_t)));
     if (!pool->ring || !pool->threads) {
         freeThreadPool(pool);

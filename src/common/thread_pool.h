@@ -12,9 +12,10 @@ namespace zest {
 class ThreadPool;
 using PoolJob = void (*)(void* arg);
 
-// nbThreads >= 1 threads and a queue of as many waiting jobs; nullptr when
-// nbThreads is 0 or resources run out. Everything is allocated through mem.
-ThreadPool* createThreadPool(size_t nbThreads, const CustomMem& mem);
+// nbThreads >= 1 threads and a queue of queueSize waiting jobs (0: as many
+// as threads); nullptr when nbThreads is 0 or resources run out. Everything
+// is allocated through mem.
+ThreadPool* createThreadPool(size_t nbThreads, const CustomMem& mem, size_t queueSize = 0);
 // Runs the jobs still queued, then joins the threads. Accepts nullptr.
 void freeThreadPool(ThreadPool* pool);
 size_t threadPoolThreads(const ThreadPool* pool);

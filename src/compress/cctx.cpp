@@ -6,6 +6,7 @@
 
 #include "common/cpu.h"
 #include "compress/cctx_impl.h"
+#include "compress/mt_compress.h"
 #include "compress/optimal.h"
 
 namespace zest {
@@ -67,6 +68,7 @@ size_t freeCCtx(CCtx* c) {
     if (!c) return 0;
     if (c->isStatic) return ZEST_ERR(memory_allocation);
     const CustomMem mem = c->mem;
+    mtFree(c);  // first: its jobs may read the dictionaries
     clearAllDicts(c);
     if (c->producerSeqs) memFree(mem, c->producerSeqs);
     if (c->workspaceAlloc) memFree(mem, c->workspaceAlloc);
@@ -81,6 +83,7 @@ size_t sizeofCCtx(const CCtx* c) {
     if (c->localDictBuffer) n += c->localDictSize;
     if (c->localCDict) n += sizeofCDict(c->localCDict);
     n += c->producerCapacity * sizeof(ExtSequence);
+    n += mtSizeof(c);
     return n;
 }
 
@@ -213,6 +216,8 @@ size_t setCCtxParam(CCtxParams& p, int param, int value) {
 size_t cctxSetParameter(CCtx* c, int param, int value) {
     if (c->streamStage != CCtx::StreamStage::init) {
         if (!updateAuthorized(param)) return ZEST_ERR(stage_wrong);
+        // A frame on workers takes the change from its next job on.
+        if (c->mtFrame) mtParamsChanged(c);
     }
     if (CParam(param) == CParam::nbWorkers && value != 0 && c->isStatic) return ZEST_ERR(parameter_unsupported);
     return setCCtxParam(c->requested, param, value);
@@ -243,6 +248,7 @@ size_t cctxSetPledgedSrcSize(CCtx* c, unsigned long long pledgedSrcSize) {
 
 size_t cctxReset(CCtx* c, ResetDirective r) {
     if (r == ResetDirective::session_only || r == ResetDirective::session_and_parameters) {
+        mtAbort(c);  // jobs of an unfinished frame stop first
         c->streamStage = CCtx::StreamStage::init;
         c->pledgedSrcSize = kContentSizeUnknown;
     }

@@ -111,6 +111,7 @@ struct DictSource {
 
 struct SequenceFeed;
 struct SequenceCapture;
+struct MtCCtx;
 
 // Table indices are 32-bit; past this index they are rebased (correctIndices).
 constexpr u32 kIndexLimit = 0xE0000000u;
@@ -173,6 +174,8 @@ public:
 
     // ---- Workers ------------------------------------------------------------------------
     ThreadPool* sharedPool = nullptr;  // ZSTD_CCtx_refThreadPool (not owned)
+    MtCCtx* mt = nullptr;              // jobs, buffers and worker contexts (mt_compress.cpp)
+    bool mtFrame = false;              // the streamed frame in progress runs on workers
 
     // ---- Sequences given or reported ---------------------------------------------------
     SequenceFeed* feed = nullptr;        // compressSequences: blocks take their sequences from it
@@ -200,6 +203,23 @@ public:
 
 // ---- Shared between the context's source files -----------------------------------
 
+// A frame's parameters and dictionary, resolved before any memory is touched
+// (multithreaded frames resolve once and start each job's context from it).
+struct FramePlan {
+    FrameParams f{};
+    const CDict* cdict = nullptr;
+    DictContent parsed;  // a dictionary parsed for this frame (no CDict)
+    bool hasParsed = false;
+    bool attach = false;     // search the CDict in its own tables
+    bool forceLoad = false;  // index the CDict's content, never copy its tables
+    const DictContent* dict() const { return cdict ? &cdict->dict : hasParsed ? &parsed : nullptr; }
+};
+size_t planFrame(const CCtxParams& p, u64 pledged, const DictSource& ds, FramePlan& plan);
+// Prepare the context for a planned frame: workspace, dictionary, state.
+size_t startFrame(CCtx* c, const FramePlan& plan, u64 pledged, bool bufferedIn, bool bufferedOut);
+// The dictionary the next frame uses (prefix, referenced CDict, or the
+// loaded one, prepared as a CDict on first use).
+size_t frameDictSource(CCtx* c, DictSource& ds);
 // Prepare the context for a frame with these parameters and dictionary.
 size_t beginFrameWith(CCtx* c, const CCtxParams& p, u64 pledged, bool bufferedIn, bool bufferedOut,
                       const DictSource& ds);

@@ -44,10 +44,13 @@ size_t cctxSetParametersUsingCCtxParams(CCtx* c, const CCtxParams* p) {
     return 0;
 }
 
+// As in the reference, estimates are for single-threaded compression only.
 size_t estimateCCtxSizeUsingCCtxParams(const CCtxParams* p) {
+    if (p->nbWorkers > 0) return ZEST_ERR(GENERIC);
     return estimateCCtxSizeUsingCParams(resolvedCParams(*p));
 }
 size_t estimateCStreamSizeUsingCCtxParams(const CCtxParams* p) {
+    if (p->nbWorkers > 0) return ZEST_ERR(GENERIC);
     return estimateCStreamSizeUsingCParams(resolvedCParams(*p));
 }
 

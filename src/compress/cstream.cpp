@@ -11,6 +11,7 @@
 #include <cstring>
 
 #include "compress/cctx_impl.h"
+#include "compress/mt_compress.h"
 
 namespace zest {
 namespace {
@@ -164,25 +165,39 @@ size_t compressStream2(CCtx* c, OutBuffer* out, InBuffer* in, EndDirective end) 
     if (c->streamStage == Stage::init) {
         u64 pledged = c->pledgedSrcSize;
         if (end == EndDirective::end) pledged = in->size - in->pos;  // the whole frame is here
-        ZEST_TRY(beginFrame(c, pledged, !stableIn, !stableOut));
-        startStream(c);
+        if (mtWanted(c, pledged)) {
+            ZEST_TRY(mtBeginFrame(c, pledged));
+            c->streamStage = Stage::load;
+        } else {
+            ZEST_TRY(beginFrame(c, pledged, !stableIn, !stableOut));
+            startStream(c);
+        }
     } else {
         if (stableIn && (in->src != c->expectedIn.src || in->pos != c->expectedIn.pos))
             return ZEST_ERR(stabilityCondition_notRespected);
         if (stableOut && out->size - out->pos != c->expectedOutSize) return ZEST_ERR(stabilityCondition_notRespected);
     }
-    const size_t r = streamLoop(c, out, in, end);
-    if (isError(r)) {
+    size_t remaining;
+    if (c->mtFrame) {
+        remaining = mtCompressStream(c, out, in, end);
+        if (isError(remaining)) mtAbort(c);
+        else if (remaining == 0 && end == EndDirective::end) endStreamFrame(c);
+    } else {
+        remaining = streamLoop(c, out, in, end);
+        if (!isError(remaining)) remaining = c->outBuffContentSize - c->outBuffFlushedSize;
+    }
+    if (isError(remaining)) {
         // A failed frame cannot be resumed: the next call starts a new one.
         endStreamFrame(c);
-        return r;
+        return remaining;
     }
     c->expectedIn = *in;
     c->expectedOutSize = out->size - out->pos;
-    return c->outBuffContentSize - c->outBuffFlushedSize;
+    return remaining;
 }
 
 FrameProgression getFrameProgression(const CCtx* c) {
+    if (c->mtFrame) return mtProgression(c);
     FrameProgression fp{};
     const bool streaming = c->streamStage != Stage::init;
     const size_t buffered = streaming && c->bufferedIn ? c->inBuffPos - c->inToCompress : 0;
@@ -194,7 +209,7 @@ FrameProgression getFrameProgression(const CCtx* c) {
     return fp;
 }
 
-size_t toFlushNow(CCtx*) { return 0; }
+size_t toFlushNow(CCtx* c) { return c->mtFrame ? mtToFlushNow(c) : 0; }
 
 size_t initCStream(CCtx* c, int level) {
     ZEST_TRY(cctxReset(c, ResetDirective::session_only));
@@ -204,6 +219,7 @@ size_t initCStream(CCtx* c, int level) {
 
 size_t compressStream(CCtx* c, OutBuffer* out, InBuffer* in) {
     ZEST_TRY(compressStream2(c, out, in, EndDirective::continue_));
+    if (c->mtFrame) return mtInputHint(c);
     // Hint: what completes the current block.
     const size_t hint = c->inBuffTarget - c->inBuffPos;
     return hint ? hint : c->fparams.blockSize;
@@ -218,7 +234,7 @@ size_t endStream(CCtx* c, OutBuffer* out) {
     InBuffer in{nullptr, 0, 0};
     const size_t remaining = compressStream2(c, out, &in, EndDirective::end);
     ZEST_TRY(remaining);
-    if (c->streamStage == Stage::init) return remaining;
+    if (c->streamStage == Stage::init || c->mtFrame) return remaining;
     // Not done: also count the last block header and checksum still to come.
     return remaining + kBlockHeaderSize + (c->fparams.fp.checksumFlag ? 4 : 0);
 }

@@ -173,29 +173,24 @@ void loadDictContent(CCtx* c, const DictContent& d, const CDict* cd, bool attach
 
 }  // namespace
 
-size_t beginFrameWith(CCtx* c, const CCtxParams& p, u64 pledged, bool bufferedIn, bool bufferedOut,
-                      const DictSource& ds) {
-    // Until this succeeds there is no frame to continue (a failed begin must
-    // not leave an earlier frame's state, or freed tables, usable).
-    c->stage = CCtx::Stage::init;
-    c->begunBufferless = false;
+size_t planFrame(const CCtxParams& p, u64 pledged, const DictSource& ds, FramePlan& plan) {
     // Parse a plain dictionary first: its content size picks the parameters.
-    DictContent parsed;
-    const DictContent* d = nullptr;
-    if (ds.cdict) {
-        d = &ds.cdict->dict;
-    } else if (ds.dict && ds.dictSize) {
-        ZEST_TRY(parseDictionary(parsed, ds.dict, ds.dictSize, ds.type));
-        d = &parsed;
+    plan.cdict = ds.cdict;
+    plan.hasParsed = false;
+    if (!ds.cdict && ds.dict && ds.dictSize) {
+        ZEST_TRY(parseDictionary(plan.parsed, ds.dict, ds.dictSize, ds.type));
+        plan.hasParsed = true;
     }
+    const DictContent* d = plan.dict();
     const size_t dictSize = d ? d->contentSize : 0;
 
-    FrameParams& f = c->fparams;
+    FrameParams& f = plan.f;
     // With a CDict its parameters stand in for the level's; explicitly set ones still apply.
     f.cp = ds.cdict ? overrideCParams(cParamsForCDict(*ds.cdict, pledged), p.cParams)
                     : cParamsFor(p, pledged, dictSize, CParamMode::noAttachDict);
-    const bool attach = ds.cdict && shouldAttach(p, *ds.cdict, f.cp, pledged);
-    if (attach) {
+    plan.attach = ds.cdict && shouldAttach(p, *ds.cdict, f.cp, pledged);
+    plan.forceLoad = AttachPref(p.attachDictPref) == AttachPref::forceLoad;
+    if (plan.attach) {
         // Own tables sized for the source alone; the dictionary keeps its own.
         const unsigned windowLog = f.cp.windowLog;
         f.cp = adjustCParamsInternal(overrideCParams(ds.cdict->cp, p.cParams), pledged, dictSize,
@@ -203,7 +198,7 @@ size_t beginFrameWith(CCtx* c, const CCtxParams& p, u64 pledged, bool bufferedIn
         f.cp.windowLog = windowLog;
     }
     // A dedicated-search CDict is never copied: its finder only matters when it is attached.
-    const bool adoptFinder = ds.cdict && (attach || !ds.cdict->ms.dedicatedSearch);
+    const bool adoptFinder = ds.cdict && (plan.attach || !ds.cdict->ms.dedicatedSearch);
     f.finder = frameFinder(f.cp, ParamSwitch(p.useRowMatchFinder), adoptFinder ? ds.cdict : nullptr);
     f.fp = p.fParams;
     f.format = p.format;
@@ -222,10 +217,21 @@ size_t beginFrameWith(CCtx* c, const CCtxParams& p, u64 pledged, bool bufferedIn
     f.resolveRepcodes = repcodes == ParamSwitch::enable || (repcodes == ParamSwitch::automatic && f.level >= 10);
     f.splitBlocks = splitsBlocks(f.cp, ParamSwitch(p.splitAfterSequences));
     f.targetCBlockSize = size_t(p.targetCBlockSize);
+    // As in the reference: no producer with worker threads or long-distance matching.
+    if (f.producer && (p.nbWorkers > 0 || p.enableLdm == int(ParamSwitch::enable)))
+        return ZEST_ERR(parameter_combination_unsupported);
+    return 0;
+}
+
+size_t startFrame(CCtx* c, const FramePlan& plan, u64 pledged, bool bufferedIn, bool bufferedOut) {
+    // Until this succeeds there is no frame to continue (a failed begin must
+    // not leave an earlier frame's state, or freed tables, usable).
+    c->stage = CCtx::Stage::init;
+    c->begunBufferless = false;
+    c->mtFrame = false;
+    FrameParams& f = c->fparams;
+    f = plan.f;
     if (f.producer) {
-        // As in the reference: no producer with worker threads or long-distance matching.
-        if (p.nbWorkers > 0 || p.enableLdm == int(ParamSwitch::enable))
-            return ZEST_ERR(parameter_combination_unsupported);
         const size_t need = sequenceBound(f.blockSize);
         if (c->producerCapacity < need) {
             if (c->producerSeqs) cctxFree(c, c->producerSeqs);
@@ -253,8 +259,8 @@ size_t beginFrameWith(CCtx* c, const CCtxParams& p, u64 pledged, bool bufferedIn
     c->prevEntropy = &c->entropy[0];
     c->nextEntropy = &c->entropy[1];
     c->dictID = 0;
-    if (d) {
-        loadDictContent(c, *d, ds.cdict, attach, AttachPref(p.attachDictPref) == AttachPref::forceLoad);
+    if (const DictContent* d = plan.dict()) {
+        loadDictContent(c, *d, plan.cdict, plan.attach, plan.forceLoad);
         if (!f.fp.noDictIDFlag) c->dictID = d->dictID;
     }
     c->framePledged = pledged;
@@ -268,8 +274,17 @@ size_t beginFrameWith(CCtx* c, const CCtxParams& p, u64 pledged, bool bufferedIn
     return 0;
 }
 
-size_t beginFrame(CCtx* c, u64 pledgedSrcSize, bool bufferedIn, bool bufferedOut) {
-    DictSource ds;
+size_t beginFrameWith(CCtx* c, const CCtxParams& p, u64 pledged, bool bufferedIn, bool bufferedOut,
+                      const DictSource& ds) {
+    c->stage = CCtx::Stage::init;
+    c->begunBufferless = false;
+    FramePlan plan;
+    ZEST_TRY(planFrame(p, pledged, ds, plan));
+    return startFrame(c, plan, pledged, bufferedIn, bufferedOut);
+}
+
+size_t frameDictSource(CCtx* c, DictSource& ds) {
+    ds = DictSource{};
     if (c->prefix) {
         ds.dict = c->prefix;
         ds.dictSize = c->prefixSize;
@@ -299,6 +314,12 @@ size_t beginFrame(CCtx* c, u64 pledgedSrcSize, bool bufferedIn, bool bufferedOut
         }
         ds.cdict = c->localCDict;
     }
+    return 0;
+}
+
+size_t beginFrame(CCtx* c, u64 pledgedSrcSize, bool bufferedIn, bool bufferedOut) {
+    DictSource ds;
+    ZEST_TRY(frameDictSource(c, ds));
     ZEST_TRY(beginFrameWith(c, c->requested, pledgedSrcSize, bufferedIn, bufferedOut, ds));
     // A prefix serves one frame.
     c->prefix = nullptr;

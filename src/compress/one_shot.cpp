@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "compress/cctx_impl.h"
+#include "compress/mt_compress.h"
 
 namespace zest {
 
@@ -52,6 +53,17 @@ size_t compressUsingCDict(CCtx* c, void* dst, size_t dstCapacity, const void* sr
 
 size_t compress2(CCtx* c, void* dst, size_t dstCapacity, const void* src, size_t srcSize) {
     cctxReset(c, ResetDirective::session_only);
+    if (mtWanted(c, srcSize)) {
+        // On workers: the whole input and output in one streaming call.
+        ZEST_TRY(mtBeginFrame(c, srcSize));
+        InBuffer in{src, srcSize, 0};
+        OutBuffer out{dst, dstCapacity, 0};
+        const size_t r = mtCompressStream(c, &out, &in, EndDirective::end);
+        if (r != 0) mtAbort(c);
+        ZEST_TRY(r);
+        if (r != 0) return ZEST_ERR(dstSize_tooSmall);
+        return out.pos;
+    }
     ZEST_TRY(beginFrame(c, srcSize, false, false));
     return compressChunk(c, dst, dstCapacity, src, srcSize, true);
 }

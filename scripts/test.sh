@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Whole test suite: release build + tests, ASan/UBSan build + tests, and a
-# short bounded libFuzzer run of the decoder.
+# Whole test suite: release build + tests, ASan/UBSan build + tests, a
+# ThreadSanitizer build of the multithreading tests, and short bounded
+# libFuzzer runs of the decoder and the compressor.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/deps.sh
@@ -14,12 +15,18 @@ cmake --build build -j "$jobs"
 ctest --test-dir build --output-on-failure -j "$jobs" | tee -a "$log"
 
 echo "== ASan+UBSan build and tests"
-cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DZEST_SANITIZE=ON -DZEST_BUILD_BENCH=OFF >/dev/null
+cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Sanitize -DZEST_SANITIZE=ON -DZEST_BUILD_BENCH=OFF >/dev/null
 cmake --build build-asan -j "$jobs"
 ctest --test-dir build-asan --output-on-failure -j "$jobs" | tee -a "$log"
 
+echo "== ThreadSanitizer build and the multithreading tests"
+cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=Sanitize -DZEST_TSAN=ON -DZEST_BUILD_BENCH=OFF >/dev/null
+cmake --build build-tsan -j "$jobs" --target core_mt_compress_test core_thread_pool_test
+TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" \
+  ctest --test-dir build-tsan --output-on-failure -j "$jobs" -L mt | tee -a "$log"
+
 echo "== fuzzing (bounded): decoder, then compressor round trips"
-CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DZEST_BUILD_FUZZ=ON \
+CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=Sanitize -DZEST_BUILD_FUZZ=ON \
   -DZEST_BUILD_TESTS=OFF -DZEST_BUILD_BENCH=OFF >/dev/null
 cmake --build build-fuzz -j "$jobs" --target decompress_fuzzer compress_fuzzer
 fuzz/run_fuzz.sh build-fuzz/fuzz/decompress_fuzzer "${ZEST_FUZZ_SECONDS:-60}"

@@ -98,14 +98,21 @@ public:
         __builtin_prefetch(&roots_[hashPtr<kMls>(p, hashLog_)]);
     }
 
-    // Dictionary loading: insert position idx sorted, right away.
-    ZEST_FORCE_INLINE void insertSorted(u32 idx) {
+    // Dictionary loading: insert position idx sorted, right away. Returns
+    // the longest common prefix met on the way down.
+    ZEST_FORCE_INLINE size_t insertSorted(u32 idx) {
         windowLow_ = sg_.lowFor(idx);
         const size_t h = hashPtr<kMls>(sg_.base + idx, hashLog_);
-        size_t best = 0;
-        u32 bestIdx = 0;
-        insertAtRoot<false>(idx, roots_[h], btLow(idx), best, bestIdx);
+        // Positions pushed unsorted before (the older part of a job's
+        // overlap) are left out of a bucket sorted from here on: sorting
+        // them would cost what pushing them saved.
+        u32 root = roots_[h];
+        if (root > btLow(idx) && node(root)[1] == kUnsorted) root = 0;
+        size_t longest = 0;
+        u32 unused = 0;
+        insertAtRoot<false>(idx, root, btLow(idx), longest, unused);
         roots_[h] = idx;
+        return longest;
     }
 
     // Push positions nextToUpdate..target-1 on their buckets' lists.
@@ -201,6 +208,7 @@ private:
                 best = len;
                 bestIdx = m;
             }
+            if (!kSearch && len > best) best = len;  // insertion only: the longest prefix met
             // Equal up to the end of the data: the order is unknown, so m and
             // its subtrees are dropped.
             if (p + len == iend) break;

@@ -212,6 +212,7 @@ struct FramePlan {
     bool hasParsed = false;
     bool attach = false;     // search the CDict in its own tables
     bool forceLoad = false;  // index the CDict's content, never copy its tables
+    bool lazyPrefix = false;  // a binary tree indexes the content unsorted (a job's overlap)
     const DictContent* dict() const { return cdict ? &cdict->dict : hasParsed ? &parsed : nullptr; }
 };
 size_t planFrame(const CCtxParams& p, u64 pledged, const DictSource& ds, FramePlan& plan);

@@ -132,7 +132,8 @@ bool shouldAttach(const CCtxParams& p, const CDict& cd, const CParams& cp, u64 p
 
 // Start the window with the dictionary's content: attached (searched in the
 // CDict's tables), with the CDict's tables copied, or indexed here.
-void loadDictContent(CCtx* c, const DictContent& d, const CDict* cd, bool attach, bool forceLoad) {
+void loadDictContent(CCtx* c, const DictContent& d, const CDict* cd, bool attach, bool forceLoad,
+                     bool unsortedTree) {
     MatchState& ms = c->ms;
     if (d.contentSize && attach) {
         const u32 start = ms.window.dictLimit;
@@ -153,6 +154,12 @@ void loadDictContent(CCtx* c, const DictContent& d, const CDict* cd, bool attach
         if (copyTables) {
             ms.copyTablesFrom(cd->ms);
             ms.nextToUpdate = cd->ms.nextToUpdate;
+        } else if (unsortedTree && ms.finder == Finder::binaryTree) {
+            // The older part pushed unsorted, the end (what the first blocks
+            // search most) sorted.
+            const size_t sorted = d.contentSize / 8;
+            indexUnsortedBinaryTree(ms, d.content + d.contentSize - sorted);
+            fillTables(ms, d.content + d.contentSize);
         } else {
             fillTables(ms, d.content + d.contentSize);
         }
@@ -260,7 +267,7 @@ size_t startFrame(CCtx* c, const FramePlan& plan, u64 pledged, bool bufferedIn, 
     c->nextEntropy = &c->entropy[1];
     c->dictID = 0;
     if (const DictContent* d = plan.dict()) {
-        loadDictContent(c, *d, plan.cdict, plan.attach, plan.forceLoad);
+        loadDictContent(c, *d, plan.cdict, plan.attach, plan.forceLoad, plan.lazyPrefix);
         if (!f.fp.noDictIDFlag) c->dictID = d->dictID;
     }
     c->framePledged = pledged;

@@ -117,6 +117,9 @@ BlockCompressor lazyBinaryTree(unsigned depth, DictMode mode);
 void fillTablesHashChain(MatchState& ms, const u8* end);
 void fillTablesRowHash(MatchState& ms, const u8* end);
 void fillTablesBinaryTree(MatchState& ms, const u8* end);
+// A binary tree's positions up to end pushed unsorted (a job's overlap: sorted
+// only where a search needs them, never read by others).
+void indexUnsortedBinaryTree(MatchState& ms, const u8* end);
 
 // Whether a loaded dictionary is still whole in reach (at any distance) of
 // data up to index `at`: while the frame's data after it fits the window, as

@@ -149,6 +149,7 @@ size_t startJob(CCtx* w, const MtJob& j) {
             plan.hasParsed = true;
             plan.parsed.content = j.in;
             plan.parsed.contentSize = j.prefixSize;
+            plan.lazyPrefix = true;
         }
         ZEST_TRY(startFrame(w, plan, kContentSizeUnknown, false, false));
         // The overlap is the frame's earlier data, not a dictionary at the

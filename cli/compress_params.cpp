@@ -57,9 +57,11 @@ void configureCCtx(ZSTD_CCtx* cctx, const Options& o, int level, FrameUse use) {
             parseAdvancedParams(c.advancedParams).value_or(std::vector<AdvancedParam>{});
         for (const AdvancedParam& p : params) set(cctx, p.param, static_cast<int>(p.value));
     }
-    // Worker threads: files are compressed by them while this thread does the I/O.
+    // Worker threads: files are compressed by them while this thread does the
+    // I/O; the benchmark uses them too, as the reference's (-B there cuts
+    // the input instead).
+    set(cctx, ZSTD_c_nbWorkers, static_cast<int>(compressionWorkers(c)));
     if (use == FrameUse::files) {
-        set(cctx, ZSTD_c_nbWorkers, static_cast<int>(compressionWorkers(c)));
         if (c.blockSize) set(cctx, ZSTD_c_jobSize, static_cast<int>(c.blockSize));
         if (c.rsyncable) set(cctx, ZSTD_c_rsyncable, 1);
     }

@@ -97,6 +97,22 @@ for opt in -T0 -T2 --threads=3 --single-thread -B1M --rsyncable --no-asyncio "--
     check "$opt: exit 0" rc_is 0
     check "$opt: round trip" decodes_to "opt$opt.zst" "$D/text.txt" --long=27
 done
+# Worker threads on an input of several 1 MiB jobs: frames the reference
+# decodes, from files and from stdin; the jobs (not the worker count) make the
+# frame, so -T1 and -T3 give the same bytes.
+for i in 1 2 3 4 5 6; do cat text.txt; head -c 100000 bin.bin; done >big.bin
+for opt in -T1 -T3 "-T2 -19" "-T2 --rsyncable" "-T2 --adapt" "-T2 --adapt=min=1,max=4" "-T0 -v"; do
+    # shellcheck disable=SC2086
+    ours $opt -B1M big.bin -o "big$opt.zst"
+    check "$opt -B1M: exit 0" rc_is 0
+    check "$opt -B1M: round trip" decodes_to "big$opt.zst" big.bin
+done
+check "-T1 and -T3 give the same frame" same "big-T1.zst" "big-T3.zst"
+check "-T0 -v names the cores counted" matches "Note: [0-9]+ physical core\(s\) detected" "$ERR"
+"$OURS" -T2 -B1M -c <big.bin >big-stdin.zst 2>/dev/null
+check "-T2 from stdin: round trip" decodes_to big-stdin.zst big.bin
+ours --adapt=min=5,max=3 big.bin -o bad.zst
+check "--adapt with min > max: usage error" rc_is 1
 ours --zstd=wlog=16 text.txt -o wlog.zst
 check "--zstd=wlog=16 gives a 64 KiB window" lists wlog.zst "Window Size: 64.0 KiB (65536 B)"
 ours --zstd=wlog=99 text.txt -o bad.zst

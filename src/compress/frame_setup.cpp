@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "compress/cctx_impl.h"
+#include "compress/mt_compress.h"
 #include "compress/optimal.h"
 
 namespace zest {
@@ -235,7 +236,13 @@ size_t startFrame(CCtx* c, const FramePlan& plan, u64 pledged, bool bufferedIn, 
     // not leave an earlier frame's state, or freed tables, usable).
     c->stage = CCtx::Stage::init;
     c->begunBufferless = false;
-    c->mtFrame = false;
+    if (c->mtFrame) {
+        // A frame on workers was still streaming: it is given up (its jobs
+        // stop first), and the next streaming call starts a new one.
+        mtAbort(c);
+        c->streamStage = CCtx::StreamStage::init;
+        c->mtFrame = false;
+    }
     FrameParams& f = c->fparams;
     f = plan.f;
     if (f.producer) {

@@ -139,6 +139,20 @@ check("a frame without content size decodes with max_output_size",
       dctx.decompress(frame, max_output_size=len(data)) == data)
 frame = zstandard.ZstdCompressor(level=3, threads=2).compress(data)
 check("threads=2 round trip", dctx.decompress(frame) == data)
+# Several jobs on worker threads (inputs over 512 KiB go to the workers):
+# one-shot, streaming, and multi_compress_to_buffer over a pool of threads.
+big = compressible * 3 + rng.randbytes(300 << 10)
+mtparams = zstandard.ZstdCompressionParameters.from_level(3, threads=2, job_size=1 << 20)
+frame = zstandard.ZstdCompressor(compression_params=mtparams).compress(big)
+check("threads=2 with 1 MiB jobs: round trip", dctx.decompress(frame) == big)
+frame = zstandard.ZstdCompressor(level=5, threads=-1).compress(big)
+check("threads=-1 (one per core): round trip", dctx.decompress(frame) == big)
+sink = io.BytesIO()
+with zstandard.ZstdCompressor(level=3, threads=2).stream_writer(sink, closefd=False) as w:
+    for at in range(0, len(big), 100000):
+        w.write(big[at:at + 100000])
+check("threads=2 stream_writer: round trip",
+      zstandard.ZstdDecompressor().decompressobj().decompress(sink.getvalue()) == big)
 params = zstandard.ZstdCompressionParameters.from_level(6, window_log=20, enable_ldm=True)
 frame = zstandard.ZstdCompressor(compression_params=params).compress(data)
 check("explicit compression parameters (window_log=20, ldm)", dctx.decompress(frame) == data)

@@ -403,6 +403,19 @@ TEST(MtCompress, AbandonedFrames) {
         }
         // i == 1: freed with jobs in flight.
     }
+    // A one-shot call in the middle of a frame on workers gives that frame
+    // up; the next streaming call starts a new frame.
+    ZCCtx z;
+    useWorkers(z, 2, 3);
+    uint8_t window[1000];
+    zest::OutBuffer ob{window, sizeof window, 0};
+    zest::InBuffer in{src.data(), src.size(), 0};
+    ASSERT_FALSE(zest::isError(zest::compressStream2(z, &ob, &in, EndDirective::continue_)));
+    Buf out(zest::compressBound(src.size()));
+    const size_t n = zest::compressCCtx(z, out.data(), out.size(), src.data(), src.size(), 1);
+    ASSERT_FALSE(zest::isError(n)) << zdescr(n);
+    expectDecodes(out.take(n), src);
+    expectDecodes(streamWhole(z, src), src);
 }
 
 namespace {

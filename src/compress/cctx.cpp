@@ -345,20 +345,26 @@ size_t blockSizeFor(const CParams& cp) {
     const size_t w = size_t(1) << cp.windowLog;
     return w < kBlockSizeMax ? w : kBlockSizeMax;
 }
-// The larger of the hash-chain and row layouts where either may run.
-size_t estimateFor(const CParams& cp, bool streaming) {
+}  // namespace
+
+// The larger of the hash-chain and row layouts where either may run; room for
+// trial encodings where blocks are split (or cut to a target size).
+size_t estimateFor(const CParams& cp, bool streaming, ParamSwitch split, bool targetCBlockSize) {
     const CParams& m = cp;
     size_t best = 0;
     for (const ParamSwitch row : {ParamSwitch::enable, ParamSwitch::disable}) {
         const size_t e = sizeof(CCtx) +
                          workspaceLayout(m, finderFor(m, row), blockSizeFor(cp), streaming, streaming,
-                                         splitsBlocks(m, ParamSwitch::automatic))
+                                         splitsBlocks(m, split) || targetCBlockSize)
                                  .total() +
                          64;
         if (e > best) best = e;
     }
     return best;
 }
+
+namespace {
+size_t estimateFor(const CParams& cp, bool streaming) { return estimateFor(cp, streaming, ParamSwitch::automatic, false); }
 // Largest estimate over the size classes a level's parameters depend on.
 template <class F>
 size_t largestOverSizeClasses(int level, F&& f) {

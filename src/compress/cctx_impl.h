@@ -83,6 +83,10 @@ struct WorkspaceLayout {
 };
 WorkspaceLayout workspaceLayout(const CParams& matchCp, Finder f, size_t blockSize, bool bufferedIn,
                                 bool bufferedOut, bool splitBlocks);
+// A context's size for these parameters (the larger of the row and chain
+// finders' where either may run), with trial room for splitting or a target
+// block size.
+size_t estimateFor(const CParams& cp, bool streaming, ParamSwitch split, bool targetCBlockSize);
 
 // A dictionary prepared once: parsed content, entropy tables, and the match
 // finder's tables after indexing the content with `cp`.

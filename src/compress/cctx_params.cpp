@@ -47,11 +47,11 @@ size_t cctxSetParametersUsingCCtxParams(CCtx* c, const CCtxParams* p) {
 // As in the reference, estimates are for single-threaded compression only.
 size_t estimateCCtxSizeUsingCCtxParams(const CCtxParams* p) {
     if (p->nbWorkers > 0) return ZEST_ERR(GENERIC);
-    return estimateCCtxSizeUsingCParams(resolvedCParams(*p));
+    return estimateFor(resolvedCParams(*p), false, ParamSwitch(p->splitAfterSequences), p->targetCBlockSize != 0);
 }
 size_t estimateCStreamSizeUsingCCtxParams(const CCtxParams* p) {
     if (p->nbWorkers > 0) return ZEST_ERR(GENERIC);
-    return estimateCStreamSizeUsingCParams(resolvedCParams(*p));
+    return estimateFor(resolvedCParams(*p), true, ParamSwitch(p->splitAfterSequences), p->targetCBlockSize != 0);
 }
 
 }  // namespace zest

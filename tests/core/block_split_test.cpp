@@ -185,3 +185,27 @@ TEST(TargetCBlockSize, BlocksNearTheTarget) {
         }
     }
 }
+
+// A static context sized by ZSTD_estimateCCtxSize_usingCCtxParams with a
+// target block size has room for the trial encodings, at every strategy.
+TEST(TargetCBlockSize, StaticContextSizedByTheEstimate) {
+    Rng rng(1013);
+    const Bytes src = changingData(rng, 1);
+    for (const int level : {1, 3, 7, 13, 19}) {
+        SCOPED_TRACE(at("level", level));
+        zest::CCtxParams* p = zest::createCCtxParams(zest::kDefaultMem);
+        ASSERT_FALSE(zest::isError(zest::cctxParamsSetParameter(p, pLevel, level)));
+        ASSERT_FALSE(zest::isError(zest::cctxParamsSetParameter(p, pTargetCBlockSize, 4096)));
+        const size_t need = zest::estimateCCtxSizeUsingCCtxParams(p);
+        ASSERT_FALSE(zest::isError(need));
+        std::vector<uint64_t> workspace(need / 8 + 1);
+        zest::CCtx* c = zest::initStaticCCtx(workspace.data(), need);
+        ASSERT_NE(c, nullptr);
+        ASSERT_FALSE(zest::isError(zest::cctxSetParametersUsingCCtxParams(c, p)));
+        Buf out(zest::compressBound(src.size()));
+        const size_t n = zest::compress2(c, out.data(), out.size(), src.data(), src.size());
+        ASSERT_FALSE(zest::isError(n)) << zdescr(n);
+        expectDecodes(out.take(n), src);
+        zest::freeCCtxParams(p, zest::kDefaultMem);
+    }
+}

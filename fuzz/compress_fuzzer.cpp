@@ -100,6 +100,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     set(c, CParam::enableDedicatedDictSearch, int((switches / 12) % 2));
     set(c, CParam::splitAfterSequences, int((switches / 24) % 3));
     set(c, CParam::checksumFlag, int(mode & 1));
+    // Long-distance matching (in a window drawn above: the default one is 128 MiB).
+    if (windowLog && (switches / 72) % 2) {
+        set(c, CParam::enableLongDistanceMatching, 1);
+        if (switches & 1) set(c, CParam::ldmMinMatch, 4 + int(switches % 60));
+        if (switches & 2) set(c, CParam::ldmHashRateLog, int(switches % 5));
+    }
+    // Worker threads: streamed frames of unknown size run on them even when small.
+    if ((mode & 32) && (mode & 64)) {
+        set(c, CParam::nbWorkers, 1 + int(mode >> 7));
+        set(c, CParam::overlapLog, int(switches % 10));
+    }
     // A raw dictionary cut from the front of the input (the rest is
     // compressed): loaded, or prepared once as a CDict with the context's
     // level and strategy (so that it can be attached, copied or reloaded).

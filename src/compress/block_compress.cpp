@@ -28,6 +28,7 @@ void correctIndices(CCtx* c, u32 blockStart) {
     const u32 correction = (blockStart - keep) / cycle * cycle;
     if (correction == 0) return;
     ms.rebaseTables(correction);
+    if (c->fparams.ldm.enabled) c->ldm.rebase(correction);
     Window& w = ms.window;
     w.base += correction;
     w.dictBase += correction;
@@ -69,6 +70,52 @@ void verifySequences(const MatchState& ms, const SeqStore& seqs, const u32 rep[3
 }
 #endif
 
+// The frame's match finder over src[0..srcSize), from repeat offsets rep.
+// Appends sequences; returns the trailing literal count.
+size_t runFinder(CCtx* c, const u8* src, size_t srcSize, const u32 rep[3]) {
+    MatchState& ms = c->ms;
+    const u32 reachFrom = measuresPerPosition(ms.finder) ? ms.window.indexOf(src) : ms.window.indexOf(src + srcSize);
+    const DictMode mode = !extDictInReach(ms, reachFrom) ? DictMode::noDict
+                          : ms.attached()                ? DictMode::attached
+                                                         : DictMode::extDict;
+    return selectBlockCompressor(ms.finder, ms.cp.strategy, mode)(ms, c->seqs, rep, src, srcSize);
+}
+
+// Long-distance matching: the block's long matches, with the match finder
+// run on the stretches between them (each from the repeat offsets the
+// decoder will have there).
+size_t findWithLongMatches(CCtx* c, const u8* src, size_t srcSize) {
+    MatchState& ms = c->ms;
+    const Window& w = ms.window;
+    const u32 maxDist = u32(1) << ms.cp.windowLog;
+    const size_t n = findLongMatches(c->ldm, w, w.lowLimit, maxDist, src, srcSize);
+    const u8* const iend = src + srcSize;
+    u32 rep[3] = {c->rep[0], c->rep[1], c->rep[2]};
+    const u8* ip = src;
+    // btultra2's first pass over a frame's first block moves the window's
+    // base back (optimal.cpp): the table's indices follow.
+    auto finder = [&](const u8* p, size_t size) {
+        const u8* const base = w.base;
+        const size_t r = runFinder(c, p, size, rep);
+        if (w.base != base) c->ldm.shift(u32(base - w.base));
+        return r;
+    };
+    for (size_t i = 0; i < n; ++i) {
+        const LdmMatch& m = c->ldm.matches[i];
+        // Stretches too short for the finders stay literals.
+        SeqDef* const first = c->seqs.seq;
+        size_t lits = m.litLength;
+        if (m.litLength >= 16) lits = finder(ip, m.litLength);
+        for (const SeqDef* s = first; s < c->seqs.seq; ++s) updateRepHistory(rep, s->offBase, s->litLength == 0);
+        const u8* const matchStart = ip + m.litLength;
+        c->seqs.add(lits, matchStart - lits, iend, offsetToOffBase(m.offset), m.matchLength);
+        updateRepHistory(rep, offsetToOffBase(m.offset), lits == 0);
+        ip = matchStart + m.matchLength;
+    }
+    const size_t rest = size_t(iend - ip);
+    return rest >= 16 ? finder(ip, rest) : rest;
+}
+
 size_t writeBlockHeader(u8* dst, unsigned type, size_t size, bool last) {
     writeLE24(dst, u32(last) | (type << 1) | u32(size << 3));
     return kBlockHeaderSize;
@@ -106,12 +153,9 @@ size_t compressBlockBody(CCtx* c, u8* dst, size_t dstCapacity, const u8* src, si
     const bool ownSequences = lastLits == kSequenceProducerError;  // not given by the caller
     if (ownSequences) {
         c->seqs.reset();
-        const u32 reachFrom = measuresPerPosition(ms.finder) ? ms.window.indexOf(src) : blockEnd;
-        const DictMode mode = !extDictInReach(ms, reachFrom) ? DictMode::noDict
-                              : ms.attached()                ? DictMode::attached
-                                                             : DictMode::extDict;
         if (ms.opt) ms.opt->tables = c->prevEntropy;
-        lastLits = selectBlockCompressor(ms.finder, ms.cp.strategy, mode)(ms, c->seqs, c->rep, src, srcSize);
+        lastLits = c->fparams.ldm.enabled ? findWithLongMatches(c, src, srcSize)
+                                          : runFinder(c, src, srcSize, c->rep);
     }
     c->seqs.addLastLiterals(src + srcSize - lastLits, lastLits);
     if (c->capture) captureBlock(c, *c->capture, srcSize);

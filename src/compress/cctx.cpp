@@ -325,7 +325,7 @@ size_t cctxRefPrefix(CCtx* c, const void* prefix, size_t prefixSize, DictContent
 // ---- Sizes ----------------------------------------------------------------------------------
 
 WorkspaceLayout workspaceLayout(const CParams& matchCp, Finder f, size_t blockSize, bool bufferedIn,
-                                bool bufferedOut, bool splitBlocks) {
+                                bool bufferedOut, bool splitBlocks, const LdmParams& ldm) {
     WorkspaceLayout l{};
     l.tables = tableLayout(matchCp, f);
     const size_t maxNbSeq = blockSize / 3 + 1;
@@ -337,6 +337,11 @@ WorkspaceLayout workspaceLayout(const CParams& matchCp, Finder f, size_t blockSi
     l.outBuffBytes = bufferedOut ? compressBoundOrZero(blockSize) + kBlockHeaderSize + 4 + kFrameHeaderSizeMax : 0;
     l.optBytes = matchCp.strategy > Strategy::btlazy2 ? sizeof(OptState) : 0;
     l.splitBytes = splitBlocks ? blockSize : 0;
+    if (ldm.enabled) {
+        l.ldmTableBytes = LdmState::tableBytes(ldm);
+        l.ldmCursorBytes = LdmState::cursorBytes(ldm);
+        l.ldmMatchBytes = LdmState::matchBytes(ldm, blockSize);
+    }
     return l;
 }
 
@@ -349,13 +354,14 @@ size_t blockSizeFor(const CParams& cp) {
 
 // The larger of the hash-chain and row layouts where either may run; room for
 // trial encodings where blocks are split (or cut to a target size).
-size_t estimateFor(const CParams& cp, bool streaming, ParamSwitch split, bool targetCBlockSize) {
+size_t estimateFor(const CParams& cp, bool streaming, ParamSwitch split, bool targetCBlockSize,
+                   const LdmParams& ldm) {
     const CParams& m = cp;
     size_t best = 0;
     for (const ParamSwitch row : {ParamSwitch::enable, ParamSwitch::disable}) {
         const size_t e = sizeof(CCtx) +
                          workspaceLayout(m, finderFor(m, row), blockSizeFor(cp), streaming, streaming,
-                                         splitsBlocks(m, split) || targetCBlockSize)
+                                         splitsBlocks(m, split) || targetCBlockSize, ldm)
                                  .total() +
                          64;
         if (e > best) best = e;

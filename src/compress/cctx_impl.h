@@ -10,6 +10,7 @@
 #include "compress/block_encode.h"
 #include "compress/cctx.h"
 #include "compress/dict_content.h"
+#include "compress/ldm.h"
 #include "compress/match_finder.h"
 #include "common/thread_pool.h"
 #include "format/frame_format.h"
@@ -67,6 +68,7 @@ struct FrameParams {
     bool resolveRepcodes;  // given sequences: recognise repeat offsets
     bool splitBlocks;      // blocks cut after parsing where that pays (block_split.cpp)
     size_t targetCBlockSize;  // 0, or blocks cut to about this compressed size (block_split.cpp)
+    LdmParams ldm;            // long-distance matching (ldm.cpp)
 };
 
 // Bytes of workspace the match finder and block encoder need for these
@@ -76,17 +78,19 @@ struct WorkspaceLayout {
     size_t seqBytes, litBytes, codeBytes, inBuffBytes, outBuffBytes;
     size_t optBytes;    // the optimal parser's state (btopt and up)
     size_t splitBytes;  // the block splitter's trial encodings
+    size_t ldmTableBytes, ldmCursorBytes, ldmMatchBytes;  // long-distance matching
     size_t total() const {
         return tables.bytes() + seqBytes + litBytes + codeBytes + inBuffBytes + outBuffBytes + optBytes +
-               splitBytes + 7 * 64;
+               splitBytes + ldmTableBytes + ldmCursorBytes + ldmMatchBytes + 10 * 64;
     }
 };
 WorkspaceLayout workspaceLayout(const CParams& matchCp, Finder f, size_t blockSize, bool bufferedIn,
-                                bool bufferedOut, bool splitBlocks);
+                                bool bufferedOut, bool splitBlocks, const LdmParams& ldm = LdmParams{});
 // A context's size for these parameters (the larger of the row and chain
 // finders' where either may run), with trial room for splitting or a target
 // block size.
-size_t estimateFor(const CParams& cp, bool streaming, ParamSwitch split, bool targetCBlockSize);
+size_t estimateFor(const CParams& cp, bool streaming, ParamSwitch split, bool targetCBlockSize,
+                   const LdmParams& ldm = LdmParams{});
 
 // A dictionary prepared once: parsed content, entropy tables, and the match
 // finder's tables after indexing the content with `cp`.
@@ -175,6 +179,7 @@ public:
     u8* trialBuff = nullptr;
     size_t trialBuffSize = 0;
     EntropyTables trialEntropy;
+    LdmState ldm;  // long-distance matching (fparams.ldm.enabled)
 
     // ---- Workers ------------------------------------------------------------------------
     ThreadPool* sharedPool = nullptr;  // ZSTD_CCtx_refThreadPool (not owned)
@@ -234,6 +239,8 @@ size_t setCCtxParam(CCtxParams& p, int param, int value);
 size_t getCCtxParam(const CCtxParams& p, int param, int* value);
 // The compression parameters a set resolves to for an unknown source size.
 CParams resolvedCParams(const CCtxParams& p);
+// Long-distance matching as a set asks for it with these parameters.
+LdmParams ldmParamsFor(const CCtxParams& p, const CParams& cp);
 // Fresh parameters for a level (what the simple API uses, ignoring sticky ones).
 CCtxParams levelParams(int level);
 // Each non-zero field of o replaces cp's.

@@ -47,11 +47,13 @@ size_t cctxSetParametersUsingCCtxParams(CCtx* c, const CCtxParams* p) {
 // As in the reference, estimates are for single-threaded compression only.
 size_t estimateCCtxSizeUsingCCtxParams(const CCtxParams* p) {
     if (p->nbWorkers > 0) return ZEST_ERR(GENERIC);
-    return estimateFor(resolvedCParams(*p), false, ParamSwitch(p->splitAfterSequences), p->targetCBlockSize != 0);
+    const CParams cp = resolvedCParams(*p);
+    return estimateFor(cp, false, ParamSwitch(p->splitAfterSequences), p->targetCBlockSize != 0, ldmParamsFor(*p, cp));
 }
 size_t estimateCStreamSizeUsingCCtxParams(const CCtxParams* p) {
     if (p->nbWorkers > 0) return ZEST_ERR(GENERIC);
-    return estimateFor(resolvedCParams(*p), true, ParamSwitch(p->splitAfterSequences), p->targetCBlockSize != 0);
+    const CParams cp = resolvedCParams(*p);
+    return estimateFor(cp, true, ParamSwitch(p->splitAfterSequences), p->targetCBlockSize != 0, ldmParamsFor(*p, cp));
 }
 
 }  // namespace zest

@@ -46,6 +46,11 @@ CParams cParamsForCDict(const CDict& cd, u64 srcSize) {
     return cp;
 }
 
+LdmParams ldmParamsFor(const CCtxParams& p, const CParams& cp) {
+    return resolveLdm(p.enableLdm, unsigned(p.ldmHashLog), unsigned(p.ldmBucketSizeLog), unsigned(p.ldmMinMatch),
+                      unsigned(p.ldmHashRateLog), cp);
+}
+
 CParams resolvedCParams(const CCtxParams& p) {
     return cParamsFor(p, kContentSizeUnknown, 0, CParamMode::noAttachDict);
 }

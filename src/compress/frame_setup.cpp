@@ -19,7 +19,7 @@ constexpr u32 kContinueIndexLimit = 1u << 30;
 // window's indices continuing past everything they hold.
 size_t prepareWorkspace(CCtx* c, const FrameParams& f, bool bufferedIn, bool bufferedOut) {
     const WorkspaceLayout l = workspaceLayout(f.cp, f.finder, f.blockSize, bufferedIn, bufferedOut,
-                                              f.splitBlocks || f.targetCBlockSize);
+                                              f.splitBlocks || f.targetCBlockSize, f.ldm);
     const size_t need = l.total();
     const u32 nextIndex = c->ms.window.endIndex() + 1;
     // Kept tables are only valid for the finder that filled them (the same
@@ -75,6 +75,14 @@ size_t prepareWorkspace(CCtx* c, const FrameParams& f, bool bufferedIn, bool buf
     c->ms.opt = l.optBytes ? reinterpret_cast<OptState*>(carve(l.optBytes)) : nullptr;
     c->trialBuff = l.splitBytes ? carve(l.splitBytes) : nullptr;
     c->trialBuffSize = l.splitBytes;
+    c->ldm.p = f.ldm;
+    if (f.ldm.enabled) {
+        c->ldm.table = reinterpret_cast<LdmEntry*>(carve(l.ldmTableBytes));
+        c->ldm.cursors = carve(l.ldmCursorBytes);
+        c->ldm.matches = reinterpret_cast<LdmMatch*>(carve(l.ldmMatchBytes));
+        c->ldm.matchCapacity = l.ldmMatchBytes / sizeof(LdmMatch);
+        c->ldm.clear();  // its indices are the frame's
+    }
     if (c->ms.opt) c->ms.opt->haveStats = false;  // statistics are gathered per frame
     if (keepTables) {
         c->ms.window.clear(nextIndex);
@@ -225,6 +233,7 @@ size_t planFrame(const CCtxParams& p, u64 pledged, const DictSource& ds, FramePl
     f.resolveRepcodes = repcodes == ParamSwitch::enable || (repcodes == ParamSwitch::automatic && f.level >= 10);
     f.splitBlocks = splitsBlocks(f.cp, ParamSwitch(p.splitAfterSequences));
     f.targetCBlockSize = size_t(p.targetCBlockSize);
+    f.ldm = ldmParamsFor(p, f.cp);
     // As in the reference: no producer with worker threads or long-distance matching.
     if (f.producer && (p.nbWorkers > 0 || p.enableLdm == int(ParamSwitch::enable)))
         return ZEST_ERR(parameter_combination_unsupported);

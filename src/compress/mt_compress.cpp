@@ -446,7 +446,11 @@ size_t pendingOutput(MtCCtx& mt) {
 }  // namespace
 
 bool mtWanted(const CCtx* c, u64 pledged) {
-    return c->requested.nbWorkers > 0 && (pledged == kContentSizeUnknown || pledged > u64(kJobSizeMin));
+    const CCtxParams& p = c->requested;
+    if (p.nbWorkers == 0 || (pledged != kContentSizeUnknown && pledged <= u64(kJobSizeMin))) return false;
+    // Long-distance matching needs the whole window of history in one place:
+    // such frames stay on the calling thread (for now).
+    return !ldmParamsFor(p, cParamsFor(p, pledged, 0, CParamMode::noAttachDict)).enabled;
 }
 
 size_t mtBeginFrame(CCtx* c, u64 pledged) {

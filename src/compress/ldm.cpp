@@ -1,0 +1,146 @@
+// Long-distance matching: content-defined points, fingerprints, buckets.
+#include "compress/ldm.h"
+
+#include <cstring>
+
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
+namespace zest {
+
+namespace {
+
+// Per-byte constants of the gear hash, from a fixed splitmix64 sequence.
+struct GearTable {
+    u64 v[256];
+    constexpr GearTable() : v() {
+        u64 x = 0x5EED1DEA5EED1DEAull;
+        for (u64& e : v) {
+            x += 0x9E3779B97F4A7C15ull;
+            u64 z = x;
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+            e = z ^ (z >> 31);
+        }
+    }
+};
+constexpr GearTable kGear;
+
+// Defaults as in the reference (zstd 1.5.7's LDM parameter rules).
+constexpr unsigned kDefaultBucketLog = 4;
+constexpr unsigned kDefaultMinMatch = 64;
+
+unsigned bounded(unsigned lo, unsigned v, unsigned hi) { return v < lo ? lo : v > hi ? hi : v; }
+
+}  // namespace
+
+LdmParams resolveLdm(int mode, unsigned hashLog, unsigned bucketLog, unsigned minMatch, unsigned hashRateLog,
+                     const CParams& cp) {
+    LdmParams p;
+    const unsigned strategy = unsigned(cp.strategy);
+    if (mode == int(ParamSwitch::automatic))
+        p.enabled = cp.strategy >= Strategy::btopt && cp.windowLog >= 27;
+    else
+        p.enabled = mode == int(ParamSwitch::enable);
+    if (!p.enabled) return p;
+    p.hashRateLog = hashRateLog;
+    if (p.hashRateLog == 0) {
+        if (hashLog > 0) p.hashRateLog = cp.windowLog > hashLog ? cp.windowLog - hashLog : 0;
+        else p.hashRateLog = 7 - strategy / 3;
+    }
+    p.hashLog = hashLog ? hashLog
+                        : bounded(kLdmHashLogMin, cp.windowLog > p.hashRateLog ? cp.windowLog - p.hashRateLog : 0,
+                                  kLdmHashLogMax);
+    p.minMatch = minMatch ? minMatch : (cp.strategy >= Strategy::btultra ? kDefaultMinMatch / 2 : kDefaultMinMatch);
+    p.bucketLog = bucketLog ? bucketLog : bounded(kDefaultBucketLog, strategy, kLdmBucketSizeLogMax);
+    if (p.bucketLog > p.hashLog) p.bucketLog = p.hashLog;
+    return p;
+}
+
+void LdmState::clear() {
+    std::memset(table, 0, tableBytes(p));
+    std::memset(cursors, 0, cursorBytes(p));
+    gear = 0;
+    gearEnd = nullptr;
+}
+
+void LdmState::rebase(u32 correction) {
+    const size_t n = size_t(1) << p.hashLog;
+    for (size_t i = 0; i < n; ++i)
+        table[i].index = table[i].index < correction + kWindowStartIndex ? 0 : table[i].index - correction;
+}
+
+void LdmState::shift(u32 delta) {
+    const size_t n = size_t(1) << p.hashLog;
+    for (size_t i = 0; i < n; ++i)
+        if (table[i].index) table[i].index += delta;
+}
+
+size_t findLongMatches(LdmState& st, const Window& w, u32 lowest, u32 maxDist, const u8* src, size_t srcSize) {
+    const LdmParams& p = st.p;
+    const u8* const base = w.base;
+    const u8* const prefixStart = base + w.dictLimit;
+    const u8* const dictEnd = w.dictBase + w.dictLimit;
+    const u8* const iend = src + srcSize;
+    const unsigned bucketShift = 64 - (p.hashLog - p.bucketLog);
+    const u32 bucketMask = (u32(1) << p.bucketLog) - 1;
+    // A point: the top hashRateLog bits of the gear hash all 0.
+    const u64 stopMask = p.hashRateLog ? ~u64(0) << (64 - p.hashRateLog) : 0;
+    if (st.gearEnd != src) st.gear = 0;  // not contiguous with what was rolled in last
+    u64 gear = st.gear;
+    const u8* anchor = src;
+    size_t n = 0;
+    for (const u8* ip = src; ip < iend; ++ip) {
+        gear = (gear << 1) + kGear.v[*ip];
+        if ((gear & stopMask) != 0) continue;
+        // The stretch of minMatch bytes ending here, whole in the current segment.
+        const u8* const s = ip + 1 - p.minMatch;
+        if (ip + 1 < prefixStart + p.minMatch) continue;
+        const u64 h = XXH3_64bits(s, p.minMatch);
+        const u32 bucket = u32(h >> bucketShift);
+        const u32 check = u32(h);
+        LdmEntry* const entries = st.table + (size_t(bucket) << p.bucketLog);
+        const u32 sIndex = u32(s - base);
+        // Only where no long match was taken yet, and with room for a whole one.
+        if (s >= anchor && size_t(iend - s) >= p.minMatch && n < st.matchCapacity) {
+            size_t bestLen = 0, bestBack = 0;
+            u32 bestIndex = 0;
+            for (u32 k = 0; k <= bucketMask; ++k) {
+                const LdmEntry e = entries[k];
+                if (e.check != check || e.index < lowest || e.index >= sIndex || sIndex - e.index > maxDist) continue;
+                size_t fwd, back = 0;
+                if (e.index >= w.dictLimit) {
+                    const u8* const m = base + e.index;
+                    fwd = countMatch(s, m, iend);
+                    if (fwd < p.minMatch) continue;
+                    const u8* const lowPtr = base + (lowest > w.dictLimit ? lowest : w.dictLimit);
+                    while (s - back > anchor && m - back > lowPtr && s[-1 - std::ptrdiff_t(back)] == m[-1 - std::ptrdiff_t(back)])
+                        ++back;
+                } else {
+                    const u8* const m = w.dictBase + e.index;
+                    fwd = countMatch2Segments(s, m, iend, dictEnd, prefixStart);
+                    if (fwd < p.minMatch) continue;
+                    const u8* const lowPtr = w.dictBase + (lowest > w.lowLimit ? lowest : w.lowLimit);
+                    while (s - back > anchor && m - back > lowPtr && s[-1 - std::ptrdiff_t(back)] == m[-1 - std::ptrdiff_t(back)])
+                        ++back;
+                }
+                if (fwd + back > bestLen + bestBack) {
+                    bestLen = fwd;
+                    bestBack = back;
+                    bestIndex = e.index;
+                }
+            }
+            if (bestLen) {
+                const u8* const start = s - bestBack;
+                st.matches[n++] = LdmMatch{u32(start - anchor), u32(bestLen + bestBack), sIndex - bestIndex};
+                anchor = start + bestLen + bestBack;
+            }
+        }
+        entries[st.cursors[bucket]++ & bucketMask] = LdmEntry{sIndex, check};
+    }
+    st.gear = gear;
+    st.gearEnd = iend;
+    return n;
+}
+
+}  // namespace zest

@@ -1,0 +1,136 @@
+// Long-distance matching (src/compress/ldm.cpp): repeats far beyond what the
+// normal finders keep are found at every strategy, one-shot and streaming
+// (the window's buffer wrapping into two segments), with index rebasing;
+// frames decode with both decoders within the window.
+#include <zstd.h>
+
+#include <gtest/gtest.h>
+
+#include <vector>
+
+#include "compress/cctx.h"
+#include "compress/cctx_impl.h"
+#include "compress_support.h"
+
+using namespace zt;
+
+namespace {
+
+enum : int { pEnableLdm = 160, pLdmHashLog = 161, pLdmMinMatch = 162, pNbWorkers = 400 };
+constexpr int kOn = 1, kOff = 2;
+
+// Random stretches, each repeated once `distance` later: nothing nearby to
+// find, everything findable far back.
+Bytes farRepeats(Rng& rng, size_t stretch, size_t distance, size_t rounds) {
+    Bytes out;
+    for (size_t r = 0; r < rounds; ++r) {
+        const Bytes a = genRandom(rng, stretch), b = genRandom(rng, distance - stretch);
+        out.insert(out.end(), a.begin(), a.end());
+        out.insert(out.end(), b.begin(), b.end());
+        out.insert(out.end(), a.begin(), a.end());
+    }
+    return out;
+}
+
+}  // namespace
+
+// One-shot: 600 KB repeated 2 MB later, in a 4 MiB window, with small
+// tables for the normal finders. With long-distance matching the repeat
+// costs next to nothing at every strategy (without it, the tree strategies
+// lose it); the frame decodes within the window.
+TEST(Ldm, FindsFarRepeatsAtEveryStrategy) {
+    Rng rng(1600);
+    const Bytes src = farRepeats(rng, 600 * 1024, 2 * 1024 * 1024, 1);
+    for (const int level : {-5, 1, 3, 5, 7, 12, 13, 16, 18, 19}) {
+        SCOPED_TRACE(at("level", level));
+        ZCCtx on, off;
+        for (zest::CCtx* c : {on.p, off.p}) {
+            cset(c, pLevel, level);
+            cset(c, pWindowLog, 22);
+            cset(c, pHashLog, 14);  // normal finders that keep little
+            cset(c, pChainLog, 14);
+        }
+        cset(on, pEnableLdm, kOn);
+        cset(off, pEnableLdm, kOff);
+        const Bytes withLdm = zframe(on, src), without = zframe(off, src);
+        DecodeWith o;
+        o.windowLogMax = 22;
+        expectDecodes(withLdm, src, o);
+        EXPECT_LE(withLdm.size(), without.size() + 64);
+        EXPECT_LT(withLdm.size(), src.size() - 590 * 1024);
+        if (level >= 13) EXPECT_LT(withLdm.size() + 500 * 1024, without.size());
+    }
+}
+
+// Streaming in random pieces through a 1 MiB window: the buffer wraps, long
+// matches reach into its older segment; a small minimum match and table.
+TEST(Ldm, StreamingAcrossTheWrappedBuffer) {
+    Rng rng(1601);
+    const Bytes src = farRepeats(rng, 200 * 1024, 700 * 1024, 5);
+    for (const int level : {1, 6, 16}) {
+        SCOPED_TRACE(at("level", level));
+        ZCCtx z;
+        cset(z, pLevel, level);
+        cset(z, pWindowLog, 20);
+        cset(z, pHashLog, 12);
+        cset(z, pChainLog, 12);
+        cset(z, pEnableLdm, kOn);
+        cset(z, pLdmMinMatch, 32);
+        cset(z, pLdmHashLog, 16);
+        StreamShape s;
+        s.maxIn = 200 * 1024;
+        s.maxOut = 100 * 1024;
+        s.flushPercent = 3;
+        const Bytes frame = zestStreamCompress(z, src, rng, s);
+        DecodeWith o;
+        o.windowLogMax = 20;
+        expectDecodes(frame, src, o);
+        EXPECT_LT(frame.size(), src.size() - 5 * 190 * 1024);
+    }
+}
+
+// Index rebasing with long matches in flight: table entries move with the window.
+TEST(Ldm, IndexRebasing) {
+    Rng rng(1602);
+    const Bytes src = farRepeats(rng, 100 * 1024, 400 * 1024, 8);
+    ZCCtx z;
+    z.p->indexLimit = 1u << 21;
+    cset(z, pLevel, 3);
+    cset(z, pWindowLog, 19);
+    cset(z, pEnableLdm, kOn);
+    StreamShape s;
+    s.maxIn = 300 * 1024;
+    const Bytes frame = zestStreamCompress(z, src, rng, s);
+    DecodeWith o;
+    o.windowLogMax = 19;
+    expectDecodes(frame, src, o);
+    EXPECT_LT(frame.size(), src.size() - 8 * 95 * 1024);
+}
+
+// Workers with long-distance matching: the frame is compressed on the
+// calling thread (for now), with its long matches.
+TEST(Ldm, WithWorkersStaysOnTheCallingThread) {
+    Rng rng(1603);
+    const Bytes src = farRepeats(rng, 600 * 1024, 2 * 1024 * 1024, 1);
+    ZCCtx z;
+    cset(z, pLevel, 3);
+    cset(z, pWindowLog, 22);
+    cset(z, pNbWorkers, 2);
+    cset(z, pEnableLdm, kOn);
+    const Bytes frame = zframe(z, src);
+    expectDecodes(frame, src);
+    EXPECT_LT(frame.size(), src.size() - 590 * 1024);
+    EXPECT_EQ(zest::getFrameProgression(z).currentJobID, 0u);
+}
+
+// Size estimates count the long-distance matching tables.
+TEST(Ldm, EstimatesCountTheTables) {
+    zest::CCtxParams* p = zest::createCCtxParams(zest::kDefaultMem);
+    ASSERT_FALSE(zest::isError(zest::cctxParamsSetParameter(p, pLevel, 3)));
+    const size_t without = zest::estimateCCtxSizeUsingCCtxParams(p);
+    ASSERT_FALSE(zest::isError(zest::cctxParamsSetParameter(p, pEnableLdm, kOn)));
+    const size_t with = zest::estimateCCtxSizeUsingCCtxParams(p);
+    // The window grows to 2^27 (the reference's rule) and the table is 2^20 entries of 8 bytes.
+    EXPECT_GT(with, without + (size_t(8) << 20));
+    zest::freeCCtxParams(p, zest::kDefaultMem);
+}

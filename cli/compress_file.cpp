@@ -99,6 +99,14 @@ void Compressor::startFrame(const InputFile& in) {
         const std::uint64_t largest = std::max<std::uint64_t>(*size, patchReference_.size());
         const int windowLog = static_cast<int>(std::clamp(highestBit(largest) + 1, 10u, 31u));
         checkZstd(ZSTD_CCtx_setParameter(cctx, ZSTD_c_windowLog, windowLog));
+        // A window larger than the level's chain reaches: long-distance
+        // matching finds what the chain cannot (the reference's rule).
+        const ZSTD_compressionParameters cp = ZSTD_getCParams(level_, *size, patchReference_.size());
+        const int cycleLog = static_cast<int>(cp.chainLog) - (cp.strategy >= ZSTD_btlazy2 ? 1 : 0);
+        if (windowLog > cycleLog) {
+            if (!o_.comp.longWindowLog) displayAt(2, "long mode automatically triggered\n");
+            checkZstd(ZSTD_CCtx_setParameter(cctx, ZSTD_c_enableLongDistanceMatching, ZSTD_ps_enable));
+        }
         checkZstd(ZSTD_CCtx_refPrefix(cctx, patchReference_.data(), patchReference_.size()));
     }
     if (size) checkZstd(ZSTD_CCtx_setPledgedSrcSize(cctx, *size));

@@ -174,6 +174,8 @@ void loadDictContent(CCtx* c, const DictContent& d, const CDict* cd, bool attach
         }
         ms.loadedDictEnd = ms.window.indexOf(d.content + d.contentSize);
     }
+    // Long-distance matching reaches the content too.
+    if (d.contentSize && c->fparams.ldm.enabled) indexLongMatchPoints(c->ldm, ms.window, d.content, d.contentSize);
     if (d.hasEntropy) {
         // A CDict's tables outlive the frame: used in place. A dictionary
         // parsed for this frame only is copied.

@@ -76,7 +76,10 @@ void LdmState::shift(u32 delta) {
         if (table[i].index) table[i].index += delta;
 }
 
-size_t findLongMatches(LdmState& st, const Window& w, u32 lowest, u32 maxDist, const u8* src, size_t srcSize) {
+namespace {
+
+template <bool kSearch>
+size_t scan(LdmState& st, const Window& w, u32 lowest, u32 maxDist, const u8* src, size_t srcSize) {
     const LdmParams& p = st.p;
     const u8* const base = w.base;
     const u8* const prefixStart = base + w.dictLimit;
@@ -102,7 +105,7 @@ size_t findLongMatches(LdmState& st, const Window& w, u32 lowest, u32 maxDist, c
         LdmEntry* const entries = st.table + (size_t(bucket) << p.bucketLog);
         const u32 sIndex = u32(s - base);
         // Only where no long match was taken yet, and with room for a whole one.
-        if (s >= anchor && size_t(iend - s) >= p.minMatch && n < st.matchCapacity) {
+        if (kSearch && s >= anchor && size_t(iend - s) >= p.minMatch && n < st.matchCapacity) {
             size_t bestLen = 0, bestBack = 0;
             u32 bestIndex = 0;
             for (u32 k = 0; k <= bucketMask; ++k) {
@@ -141,6 +144,16 @@ size_t findLongMatches(LdmState& st, const Window& w, u32 lowest, u32 maxDist, c
     st.gear = gear;
     st.gearEnd = iend;
     return n;
+}
+
+}  // namespace
+
+size_t findLongMatches(LdmState& st, const Window& w, u32 lowest, u32 maxDist, const u8* src, size_t srcSize) {
+    return scan<true>(st, w, lowest, maxDist, src, srcSize);
+}
+
+void indexLongMatchPoints(LdmState& st, const Window& w, const u8* src, size_t srcSize) {
+    scan<false>(st, w, 0, 0, src, srcSize);
 }
 
 }  // namespace zest

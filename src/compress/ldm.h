@@ -56,4 +56,8 @@ struct LdmState {
 // points. Returns how many were written to st.matches.
 size_t findLongMatches(LdmState& st, const Window& w, u32 lowest, u32 maxDist, const u8* src, size_t srcSize);
 
+// The points of src[0..srcSize) (dictionary content in the window) into the
+// table, without looking for matches.
+void indexLongMatchPoints(LdmState& st, const Window& w, const u8* src, size_t srcSize);
+
 }  // namespace zest

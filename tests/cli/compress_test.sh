@@ -305,6 +305,7 @@ ours --patch-from=old.ref new.bin -o patch.zst
 check "--patch-from: exit 0" rc_is 0
 check "--patch-from: the reference applies the patch" decodes_to patch.zst new.bin --patch-from=old.ref
 check "--patch-from: small patch" test "$(wc -c <patch.zst)" -lt 20000
+check "--patch-from: long mode switched on as the reference does" has "long mode automatically triggered" "$ERR"
 ours -d --patch-from=old.ref patch.zst -o patched.bin
 check "--patch-from: our CLI applies it too" same patched.bin new.bin
 ours --patch-from=old.ref new.bin small.txt

@@ -134,3 +134,28 @@ TEST(Ldm, EstimatesCountTheTables) {
     EXPECT_GT(with, without + (size_t(8) << 20));
     zest::freeCCtxParams(p, zest::kDefaultMem);
 }
+
+// A prefix (as --patch-from gives the old version of a file) is indexed for
+// long matches too: a new version differing in one place costs next to nothing.
+TEST(Ldm, ReachesIntoAPrefix) {
+    Rng rng(1604);
+    const Bytes old = genRandom(rng, 1 << 20);
+    Bytes now = old;
+    now[400000] ^= 0x55;
+    for (const int level : {1, 3, 9, 19}) {
+        SCOPED_TRACE(at("level", level));
+        ZCCtx z;
+        cset(z, pLevel, level);
+        cset(z, pWindowLog, 21);
+        cset(z, pHashLog, 12);
+        cset(z, pChainLog, 12);
+        cset(z, pEnableLdm, kOn);
+        ASSERT_FALSE(zest::isError(zest::cctxRefPrefix(z, old.data(), old.size(), zest::DictContentType::rawContent)));
+        const Bytes frame = zframe(z, now);
+        DecodeWith o;
+        o.dict = &old;
+        o.how = DecodeWith::prefix;
+        expectDecodes(frame, now, o);
+        EXPECT_LT(frame.size(), 2000u);
+    }
+}

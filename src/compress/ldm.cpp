@@ -94,8 +94,28 @@ size_t scan(LdmState& st, const Window& w, u32 lowest, u32 maxDist, const u8* sr
     const u8* anchor = src;
     size_t n = 0;
     for (const u8* ip = src; ip < iend; ++ip) {
+        // The next point: a tight loop, four bytes at a time where it can.
+        while (ip + 4 <= iend) {
+            const u64 g1 = (gear << 1) + kGear.v[ip[0]];
+            const u64 g2 = (g1 << 1) + kGear.v[ip[1]];
+            const u64 g3 = (g2 << 1) + kGear.v[ip[2]];
+            const u64 g4 = (g3 << 1) + kGear.v[ip[3]];
+            if (ZEST_UNLIKELY(((g1 & stopMask) == 0) | ((g2 & stopMask) == 0) | ((g3 & stopMask) == 0) |
+                              ((g4 & stopMask) == 0))) {
+                // Step to the first of them.
+                if ((g1 & stopMask) == 0) gear = g1;
+                else if ((g2 & stopMask) == 0) gear = g2, ip += 1;
+                else if ((g3 & stopMask) == 0) gear = g3, ip += 2;
+                else gear = g4, ip += 3;
+                goto point;
+            }
+            gear = g4;
+            ip += 4;
+        }
+        if (ip >= iend) break;
         gear = (gear << 1) + kGear.v[*ip];
         if ((gear & stopMask) != 0) continue;
+    point:
         // The stretch of minMatch bytes ending here, whole in the current segment.
         const u8* const s = ip + 1 - p.minMatch;
         if (ip + 1 < prefixStart + p.minMatch) continue;
@@ -106,32 +126,30 @@ size_t scan(LdmState& st, const Window& w, u32 lowest, u32 maxDist, const u8* sr
         const u32 sIndex = u32(s - base);
         // Only where no long match was taken yet, and with room for a whole one.
         if (kSearch && s >= anchor && size_t(iend - s) >= p.minMatch && n < st.matchCapacity) {
-            size_t bestLen = 0, bestBack = 0;
+            // The candidate reaching furthest forward (the nearest of equals),
+            // then extended backwards.
+            size_t bestLen = 0;
             u32 bestIndex = 0;
             for (u32 k = 0; k <= bucketMask; ++k) {
                 const LdmEntry e = entries[k];
                 if (e.check != check || e.index < lowest || e.index >= sIndex || sIndex - e.index > maxDist) continue;
-                size_t fwd, back = 0;
-                if (e.index >= w.dictLimit) {
-                    const u8* const m = base + e.index;
-                    fwd = countMatch(s, m, iend);
-                    if (fwd < p.minMatch) continue;
-                    const u8* const lowPtr = base + (lowest > w.dictLimit ? lowest : w.dictLimit);
-                    while (s - back > anchor && m - back > lowPtr && s[-1 - std::ptrdiff_t(back)] == m[-1 - std::ptrdiff_t(back)])
-                        ++back;
-                } else {
-                    const u8* const m = w.dictBase + e.index;
-                    fwd = countMatch2Segments(s, m, iend, dictEnd, prefixStart);
-                    if (fwd < p.minMatch) continue;
-                    const u8* const lowPtr = w.dictBase + (lowest > w.lowLimit ? lowest : w.lowLimit);
-                    while (s - back > anchor && m - back > lowPtr && s[-1 - std::ptrdiff_t(back)] == m[-1 - std::ptrdiff_t(back)])
-                        ++back;
-                }
-                if (fwd + back > bestLen + bestBack) {
-                    bestLen = fwd;
-                    bestBack = back;
-                    bestIndex = e.index;
-                }
+                const size_t fwd = e.index >= w.dictLimit
+                                       ? countMatch(s, base + e.index, iend)
+                                       : countMatch2Segments(s, w.dictBase + e.index, iend, dictEnd, prefixStart);
+                if (fwd < p.minMatch || fwd < bestLen || (fwd == bestLen && e.index < bestIndex)) continue;
+                bestLen = fwd;
+                bestIndex = e.index;
+                if (s + fwd == iend) break;  // up to the block's end: nothing reaches further
+            }
+            size_t bestBack = 0;
+            if (bestLen) {
+                const bool current = bestIndex >= w.dictLimit;
+                const u8* const m = (current ? base : w.dictBase) + bestIndex;
+                const u32 segLow = current ? w.dictLimit : w.lowLimit;
+                const u8* const lowPtr = (current ? base : w.dictBase) + (lowest > segLow ? lowest : segLow);
+                while (s - bestBack > anchor && m - bestBack > lowPtr &&
+                       s[-1 - std::ptrdiff_t(bestBack)] == m[-1 - std::ptrdiff_t(bestBack)])
+                    ++bestBack;
             }
             if (bestLen) {
                 const u8* const start = s - bestBack;

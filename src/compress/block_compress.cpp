@@ -95,6 +95,10 @@ size_t findWithLongMatches(CCtx* c, const u8* src, size_t srcSize) {
     // btultra2's first pass over a frame's first block moves the window's
     // base back (optimal.cpp): the table's indices follow.
     auto finder = [&](const u8* p, size_t size) {
+        // After a long match only its last positions are indexed: indexing
+        // all of it would cost what the match saved.
+        const u32 at = w.indexOf(p);
+        if (at > ms.nextToUpdate + 1024) ms.nextToUpdate = at - 512;
         const u8* const base = w.base;
         const size_t r = runFinder(c, p, size, rep);
         if (w.base != base) c->ldm.shift(u32(base - w.base));

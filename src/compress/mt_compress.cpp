@@ -448,6 +448,8 @@ size_t pendingOutput(MtCCtx& mt) {
 bool mtWanted(const CCtx* c, u64 pledged) {
     const CCtxParams& p = c->requested;
     if (p.nbWorkers == 0 || (pledged != kContentSizeUnknown && pledged <= u64(kJobSizeMin))) return false;
+    // A static context (nbWorkers copied in from a parameter set) stays in its workspace.
+    if (c->isStatic) return false;
     // Long-distance matching needs the whole window of history in one place:
     // such frames stay on the calling thread (for now).
     return !ldmParamsFor(p, cParamsFor(p, pledged, 0, CParamMode::noAttachDict)).enabled;
@@ -464,8 +466,6 @@ size_t mtBeginFrame(CCtx* c, u64 pledged) {
     DictSource ds;
     ZEST_TRY(frameDictSource(c, ds));
     ZEST_TRY(planFrame(p, pledged, ds, mt.firstPlan));
-    c->prefix = nullptr;  // a prefix serves one frame
-    c->prefixSize = 0;
     const FrameParams& f = mt.firstPlan.f;
     const size_t nbWorkers = size_t(p.nbWorkers);
     ZEST_TRY(resizeSlots(mt, nbWorkers + 2));
@@ -508,6 +508,8 @@ size_t mtBeginFrame(CCtx* c, u64 pledged) {
     mt.ingested = mt.consumedReleased = mt.producedReleased = mt.flushedTotal = 0;
     mt.active = true;
     c->mtFrame = true;
+    c->prefix = nullptr;  // a prefix serves one frame
+    c->prefixSize = 0;
     return 0;
 }
 

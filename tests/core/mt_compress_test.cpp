@@ -519,3 +519,24 @@ TEST(MtCompress, Rsyncable) {
     std::printf("rsyncable: %.1f%% of the output unchanged (%.1f%% without)\n", 100 * sameShare[1],
                 100 * sameShare[0]);
 }
+
+// A static context given nbWorkers through a parameter set compresses on
+// the calling thread, inside its workspace.
+TEST(MtCompress, StaticContextStaysInItsWorkspace) {
+    Rng rng(4015);
+    const Bytes src = mtData(rng, 1100 * 1024);
+    zest::CCtxParams* p = zest::createCCtxParams(zest::kDefaultMem);
+    ASSERT_FALSE(zest::isError(zest::cctxParamsSetParameter(p, pLevel, 3)));
+    ASSERT_FALSE(zest::isError(zest::cctxParamsSetParameter(p, pNbWorkers, 2)));
+    const size_t need = zest::estimateCStreamSize(3);
+    std::vector<uint64_t> workspace(need / 8 + 1);
+    zest::CCtx* c = zest::initStaticCCtx(workspace.data(), need);
+    ASSERT_NE(c, nullptr);
+    ASSERT_FALSE(zest::isError(zest::cctxSetParametersUsingCCtxParams(c, p)));
+    Buf out(zest::compressBound(src.size()));
+    const size_t n = zest::compress2(c, out.data(), out.size(), src.data(), src.size());
+    ASSERT_FALSE(zest::isError(n)) << zdescr(n);
+    expectDecodes(out.take(n), src);
+    EXPECT_EQ(zest::getFrameProgression(c).currentJobID, 0u);
+    zest::freeCCtxParams(p, zest::kDefaultMem);
+}

@@ -85,7 +85,8 @@ size_t scan(LdmState& st, const Window& w, u32 lowest, u32 maxDist, const u8* sr
     const u8* const prefixStart = base + w.dictLimit;
     const u8* const dictEnd = w.dictBase + w.dictLimit;
     const u8* const iend = src + srcSize;
-    const unsigned bucketShift = 64 - (p.hashLog - p.bucketLog);
+    // Buckets: the fingerprint's top bits (none when one bucket is the whole table).
+    const unsigned bucketBits = p.hashLog - p.bucketLog;
     const u32 bucketMask = (u32(1) << p.bucketLog) - 1;
     // A point: the top hashRateLog bits of the gear hash all 0.
     const u64 stopMask = p.hashRateLog ? ~u64(0) << (64 - p.hashRateLog) : 0;
@@ -120,7 +121,7 @@ size_t scan(LdmState& st, const Window& w, u32 lowest, u32 maxDist, const u8* sr
         const u8* const s = ip + 1 - p.minMatch;
         if (ip + 1 < prefixStart + p.minMatch) continue;
         const u64 h = XXH3_64bits(s, p.minMatch);
-        const u32 bucket = u32(h >> bucketShift);
+        const u32 bucket = bucketBits ? u32(h >> (64 - bucketBits)) : 0;
         const u32 check = u32(h);
         LdmEntry* const entries = st.table + (size_t(bucket) << p.bucketLog);
         const u32 sIndex = u32(s - base);

@@ -159,3 +159,23 @@ TEST(Ldm, ReachesIntoAPrefix) {
         EXPECT_LT(frame.size(), 2000u);
     }
 }
+
+// The smallest tables: one bucket holds the whole table (hashLog ==
+// bucketLog), with small windows and every strategy.
+TEST(Ldm, OneBucketTables) {
+    Rng rng(1605);
+    const Bytes src = farRepeats(rng, 3000, 9000, 20);
+    for (const int strategy : {1, 2, 5, 7, 9}) {
+        SCOPED_TRACE(at("strategy", strategy));
+        ZCCtx z;
+        cset(z, pStrategy, strategy);
+        cset(z, pWindowLog, 14);
+        cset(z, pEnableLdm, kOn);
+        cset(z, pLdmHashLog, 6);
+        cset(z, 163, 8);  // ldmBucketSizeLog, limited to the table's 6
+        const Bytes frame = zframe(z, src);
+        DecodeWith o;
+        o.windowLogMax = 14;
+        expectDecodes(frame, src, o);
+    }
+}

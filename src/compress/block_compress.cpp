@@ -29,13 +29,8 @@ void correctIndices(CCtx* c, u32 blockStart) {
     if (correction == 0) return;
     ms.rebaseTables(correction);
     if (c->fparams.ldm.enabled) c->ldm.rebase(correction);
-    Window& w = ms.window;
-    w.base += correction;
-    w.dictBase += correction;
-    auto rebaseLimit = [&](u32 v) { return v < correction + kWindowStartIndex ? kWindowStartIndex : v - correction; };
-    w.lowLimit = rebaseLimit(w.lowLimit);
-    w.dictLimit = rebaseLimit(w.dictLimit);
-    ms.nextToUpdate = rebaseLimit(ms.nextToUpdate);
+    ms.window.rebase(correction);
+    ms.nextToUpdate = Window::rebased(ms.nextToUpdate, correction);
     ms.loadedDictEnd = 0;
     ms.dictMs = nullptr;  // far out of reach by now
 }
@@ -44,7 +39,10 @@ void correctIndices(CCtx* c, u32 blockStart) {
 // Debug builds (-DZEST_VERIFY_SEQS): check that every match a finder reports
 // really repeats earlier data within reach (either segment of the window),
 // with the decoder's repeat-offset rules.
-void verifySequences(const MatchState& ms, const SeqStore& seqs, const u32 rep[3], const u8* src, size_t srcSize) {
+// farAllowed: a job on a worker, whose given long matches may reach before
+// its data (as far as the window): those bytes are not checked here.
+void verifySequences(const MatchState& ms, const SeqStore& seqs, const u32 rep[3], const u8* src, size_t srcSize,
+                     bool farAllowed) {
     const Window& w = ms.window;
     const bool dictWhole = dictInReach(ms, w.indexOf(src + srcSize));
     u32 r[3] = {rep[0], rep[1], rep[2]};
@@ -56,6 +54,8 @@ void verifySequences(const MatchState& ms, const SeqStore& seqs, const u32 rep[3
             const u32 from = at + k - r[0];
             // Within the window of this position (the whole dictionary while it is in reach).
             const u32 lowest = dictWhole ? w.lowLimit : lowestMatchIndex(ms, at + k);
+            const bool beyond = r[0] > at + k || from < lowest;
+            if (beyond && farAllowed && r[0] != 0 && r[0] <= u32(1) << ms.cp.windowLog) continue;
             const bool ok = r[0] != 0 && r[0] <= at + k && from >= lowest &&
                             w.base[at + k] == (from < w.dictLimit ? w.dictBase : w.base)[from];
             if (!ok) {
@@ -84,11 +84,12 @@ size_t runFinder(CCtx* c, const u8* src, size_t srcSize, const u32 rep[3]) {
 // Long-distance matching: the block's long matches, with the match finder
 // run on the stretches between them (each from the repeat offsets the
 // decoder will have there).
-size_t findWithLongMatches(CCtx* c, const u8* src, size_t srcSize) {
+size_t findWithLongMatches(CCtx* c, const u8* src, size_t srcSize, size_t block) {
     MatchState& ms = c->ms;
     const Window& w = ms.window;
-    const u32 maxDist = u32(1) << ms.cp.windowLog;
-    const size_t n = findLongMatches(c->ldm, w, w.lowLimit, maxDist, src, srcSize);
+    size_t n = 0;
+    const LdmMatch* const matches = c->givenLong ? c->givenLong->block(block, n) : c->ldm.matches;
+    if (!c->givenLong) n = findLongMatches(c->ldm, w, w.lowLimit, u32(1) << ms.cp.windowLog, src, srcSize);
     const u8* const iend = src + srcSize;
     u32 rep[3] = {c->rep[0], c->rep[1], c->rep[2]};
     const u8* ip = src;
@@ -99,21 +100,28 @@ size_t findWithLongMatches(CCtx* c, const u8* src, size_t srcSize) {
         // all of it would cost what the match saved.
         const u32 at = w.indexOf(p);
         if (at > ms.nextToUpdate + 1024) ms.nextToUpdate = at - 512;
+        // fast and dfast index only what they search: the long match's last
+        // positions go into their tables here (the others index up to p themselves).
+        if (ms.finder == Finder::fast || ms.finder == Finder::dfast) {
+            if (ms.nextToUpdate < w.dictLimit) ms.nextToUpdate = w.dictLimit;  // the current segment only
+            fillTables(ms, p);
+        }
         const u8* const base = w.base;
         const size_t r = runFinder(c, p, size, rep);
-        if (w.base != base) c->ldm.shift(u32(base - w.base));
+        if (w.base != base && c->fparams.ldm.enabled) c->ldm.shift(u32(base - w.base));
         return r;
     };
     for (size_t i = 0; i < n; ++i) {
-        const LdmMatch& m = c->ldm.matches[i];
+        const LdmMatch& m = matches[i];
         // Stretches too short for the finders stay literals.
         SeqDef* const first = c->seqs.seq;
         size_t lits = m.litLength;
         if (m.litLength >= 16) lits = finder(ip, m.litLength);
         for (const SeqDef* s = first; s < c->seqs.seq; ++s) updateRepHistory(rep, s->offBase, s->litLength == 0);
         const u8* const matchStart = ip + m.litLength;
-        c->seqs.add(lits, matchStart - lits, iend, offsetToOffBase(m.offset), m.matchLength);
-        updateRepHistory(rep, offsetToOffBase(m.offset), lits == 0);
+        const u32 offBase = offBaseForOffset(rep, m.offset, lits == 0);
+        c->seqs.add(lits, matchStart - lits, iend, offBase, m.matchLength);
+        updateRepHistory(rep, offBase, lits == 0);
         ip = matchStart + m.matchLength;
     }
     const size_t rest = size_t(iend - ip);
@@ -139,6 +147,8 @@ size_t compressBlockBody(CCtx* c, u8* dst, size_t dstCapacity, const u8* src, si
         ms.dictMs = nullptr;
     }
     c->seqs.reset();
+    // Given long matches are per block, tiny ones included.
+    const size_t block = c->givenLong ? c->givenBlock++ : 0;
     size_t lastLits = kSequenceProducerError;
     if (c->feed) {
         // Given sequences (compressSequences): consumed even by blocks sent raw.
@@ -158,15 +168,15 @@ size_t compressBlockBody(CCtx* c, u8* dst, size_t dstCapacity, const u8* src, si
     if (ownSequences) {
         c->seqs.reset();
         if (ms.opt) ms.opt->tables = c->prevEntropy;
-        lastLits = c->fparams.ldm.enabled ? findWithLongMatches(c, src, srcSize)
-                                          : runFinder(c, src, srcSize, c->rep);
+        lastLits = c->fparams.ldm.enabled || c->givenLong ? findWithLongMatches(c, src, srcSize, block)
+                                                          : runFinder(c, src, srcSize, c->rep);
     }
     c->seqs.addLastLiterals(src + srcSize - lastLits, lastLits);
     if (c->capture) captureBlock(c, *c->capture, srcSize);
 #ifdef ZEST_VERIFY_SEQS
     // Given sequences are the caller's responsibility (without validation
     // they may not match); the finders' must.
-    if (ownSequences) verifySequences(ms, c->seqs, c->rep, src, srcSize);
+    if (ownSequences) verifySequences(ms, c->seqs, c->rep, src, srcSize, c->givenLong != nullptr);
 #endif
     const BlockEncodeOptions opt = blockEncodeOptions(c);
     return encodeBlockBody(dst, dstCapacity, c->seqs, c->codes, srcSize, *c->prevEntropy, *c->nextEntropy,

@@ -12,6 +12,7 @@
 #include "compress/dict_content.h"
 #include "compress/ldm.h"
 #include "compress/match_finder.h"
+#include "compress/mt_ldm.h"
 #include "common/thread_pool.h"
 #include "format/frame_format.h"
 
@@ -180,6 +181,10 @@ public:
     size_t trialBuffSize = 0;
     EntropyTables trialEntropy;
     LdmState ldm;  // long-distance matching (fparams.ldm.enabled)
+    // A job on a worker: the long matches the coordinator found for the job's
+    // blocks (mt_ldm.h), taken in order instead of a search of its own.
+    const JobLongMatches* givenLong = nullptr;
+    size_t givenBlock = 0;
 
     // ---- Workers ------------------------------------------------------------------------
     ThreadPool* sharedPool = nullptr;  // ZSTD_CCtx_refThreadPool (not owned)

@@ -9,19 +9,9 @@ namespace {
 constexpr u32 kMinMatchLength = 3;           // the format's shortest match
 constexpr u32 kMaxOffset = (u32(1) << 31) - 4;  // Offset_Value must fit 32 bits
 
-// Repeat offset codes as the decoder reads them (litLength 0 shifts them).
+// Repeat offset codes as the decoder reads them, where asked for.
 u32 offBaseFor(const u32 rep[3], u32 offset, bool litLengthZero, bool resolve) {
-    if (resolve) {
-        if (!litLengthZero) {
-            for (u32 r = 0; r < 3; ++r)
-                if (offset == rep[r]) return r + 1;
-        } else {
-            if (offset == rep[1]) return 1;
-            if (offset == rep[2]) return 2;
-            if (offset == rep[0] - 1) return 3;
-        }
-    }
-    return offsetToOffBase(offset);
+    return resolve ? offBaseForOffset(rep, offset, litLengthZero) : offsetToOffBase(offset);
 }
 
 // Distance a match starting at `at` may reach back: the window (which holds

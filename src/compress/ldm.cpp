@@ -78,6 +78,10 @@ void LdmState::shift(u32 delta) {
 
 namespace {
 
+// Points are gathered this many at a time: their buckets are then fetched
+// together (one cache miss each, overlapped) before any is searched.
+constexpr size_t kBatch = 64;
+
 template <bool kSearch>
 size_t scan(LdmState& st, const Window& w, u32 lowest, u32 maxDist, const u8* src, size_t srcSize) {
     const LdmParams& p = st.p;
@@ -94,71 +98,95 @@ size_t scan(LdmState& st, const Window& w, u32 lowest, u32 maxDist, const u8* sr
     u64 gear = st.gear;
     const u8* anchor = src;
     size_t n = 0;
-    for (const u8* ip = src; ip < iend; ++ip) {
-        // The next point: a tight loop, four bytes at a time where it can.
-        while (ip + 4 <= iend) {
+    const u8* points[kBatch];  // the first byte of each point's stretch
+    u64 hashes[kBatch];
+    const u8* ip = src;
+    while (ip < iend) {
+        // 1. The next points: a tight loop, four bytes at a time where it can.
+        // A point's stretch is the minMatch bytes ending at it, whole in the
+        // current segment.
+        size_t np = 0;
+        auto take = [&](const u8* at) ZEST_FORCE_INLINE_LAMBDA {
+            if (size_t(at - prefixStart) + 1 >= p.minMatch) points[np++] = at + 1 - p.minMatch;
+        };
+        while (np < kBatch && ip + 4 <= iend) {
             const u64 g1 = (gear << 1) + kGear.v[ip[0]];
             const u64 g2 = (g1 << 1) + kGear.v[ip[1]];
             const u64 g3 = (g2 << 1) + kGear.v[ip[2]];
             const u64 g4 = (g3 << 1) + kGear.v[ip[3]];
             if (ZEST_UNLIKELY(((g1 & stopMask) == 0) | ((g2 & stopMask) == 0) | ((g3 & stopMask) == 0) |
                               ((g4 & stopMask) == 0))) {
-                // Step to the first of them.
-                if ((g1 & stopMask) == 0) gear = g1;
-                else if ((g2 & stopMask) == 0) gear = g2, ip += 1;
-                else if ((g3 & stopMask) == 0) gear = g3, ip += 2;
-                else gear = g4, ip += 3;
-                goto point;
+                // Several may be points (room for four is kept below).
+                if ((g1 & stopMask) == 0) take(ip);
+                if ((g2 & stopMask) == 0) take(ip + 1);
+                if ((g3 & stopMask) == 0) take(ip + 2);
+                if ((g4 & stopMask) == 0) take(ip + 3);
+                if (np > kBatch - 4) {
+                    gear = g4;
+                    ip += 4;
+                    break;
+                }
             }
             gear = g4;
             ip += 4;
         }
-        if (ip >= iend) break;
-        gear = (gear << 1) + kGear.v[*ip];
-        if ((gear & stopMask) != 0) continue;
-    point:
-        // The stretch of minMatch bytes ending here, whole in the current segment.
-        const u8* const s = ip + 1 - p.minMatch;
-        if (ip + 1 < prefixStart + p.minMatch) continue;
-        const u64 h = XXH3_64bits(s, p.minMatch);
-        const u32 bucket = bucketBits ? u32(h >> (64 - bucketBits)) : 0;
-        const u32 check = u32(h);
-        LdmEntry* const entries = st.table + (size_t(bucket) << p.bucketLog);
-        const u32 sIndex = u32(s - base);
-        // Only where no long match was taken yet, and with room for a whole one.
-        if (kSearch && s >= anchor && size_t(iend - s) >= p.minMatch && n < st.matchCapacity) {
-            // The candidate reaching furthest forward (the nearest of equals),
-            // then extended backwards.
-            size_t bestLen = 0;
-            u32 bestIndex = 0;
-            for (u32 k = 0; k <= bucketMask; ++k) {
-                const LdmEntry e = entries[k];
-                if (e.check != check || e.index < lowest || e.index >= sIndex || sIndex - e.index > maxDist) continue;
-                const size_t fwd = e.index >= w.dictLimit
-                                       ? countMatch(s, base + e.index, iend)
-                                       : countMatch2Segments(s, w.dictBase + e.index, iend, dictEnd, prefixStart);
-                if (fwd < p.minMatch || fwd < bestLen || (fwd == bestLen && e.index < bestIndex)) continue;
-                bestLen = fwd;
-                bestIndex = e.index;
-                if (s + fwd == iend) break;  // up to the block's end: nothing reaches further
-            }
-            size_t bestBack = 0;
-            if (bestLen) {
-                const bool current = bestIndex >= w.dictLimit;
-                const u8* const m = (current ? base : w.dictBase) + bestIndex;
-                const u32 segLow = current ? w.dictLimit : w.lowLimit;
-                const u8* const lowPtr = (current ? base : w.dictBase) + (lowest > segLow ? lowest : segLow);
-                while (s - bestBack > anchor && m - bestBack > lowPtr &&
-                       s[-1 - std::ptrdiff_t(bestBack)] == m[-1 - std::ptrdiff_t(bestBack)])
-                    ++bestBack;
-            }
-            if (bestLen) {
-                const u8* const start = s - bestBack;
-                st.matches[n++] = LdmMatch{u32(start - anchor), u32(bestLen + bestBack), sIndex - bestIndex};
-                anchor = start + bestLen + bestBack;
+        if (np <= kBatch - 4) {
+            for (; ip < iend; ++ip) {
+                gear = (gear << 1) + kGear.v[*ip];
+                if ((gear & stopMask) == 0) take(ip);
             }
         }
-        entries[st.cursors[bucket]++ & bucketMask] = LdmEntry{sIndex, check};
+        // 2. Their fingerprints, and their buckets on the way into the cache.
+        for (size_t k = 0; k < np; ++k) {
+            hashes[k] = XXH3_64bits(points[k], p.minMatch);
+            const u32 bucket = bucketBits ? u32(hashes[k] >> (64 - bucketBits)) : 0;
+            // (The first two lines: a default bucket of 16 entries.)
+            const char* const b = reinterpret_cast<const char*>(st.table + (size_t(bucket) << p.bucketLog));
+            __builtin_prefetch(b);
+            __builtin_prefetch(b + 64);
+        }
+        // 3. In order: look for a long match, then remember the point.
+        for (size_t k = 0; k < np; ++k) {
+            const u8* const s = points[k];
+            const u64 h = hashes[k];
+            const u32 bucket = bucketBits ? u32(h >> (64 - bucketBits)) : 0;
+            const u32 check = u32(h);
+            LdmEntry* const entries = st.table + (size_t(bucket) << p.bucketLog);
+            const u32 sIndex = u32(s - base);
+            // Only where no long match was taken yet, and with room for a whole one.
+            if (kSearch && s >= anchor && size_t(iend - s) >= p.minMatch && n < st.matchCapacity) {
+                // The candidate reaching furthest forward (the nearest of equals),
+                // then extended backwards.
+                size_t bestLen = 0;
+                u32 bestIndex = 0;
+                for (u32 e = 0; e <= bucketMask; ++e) {
+                    const LdmEntry c = entries[e];
+                    if (c.check != check || c.index < lowest || c.index >= sIndex || sIndex - c.index > maxDist)
+                        continue;
+                    const size_t fwd = c.index >= w.dictLimit
+                                           ? countMatch(s, base + c.index, iend)
+                                           : countMatch2Segments(s, w.dictBase + c.index, iend, dictEnd, prefixStart);
+                    if (fwd < p.minMatch || fwd < bestLen || (fwd == bestLen && c.index < bestIndex)) continue;
+                    bestLen = fwd;
+                    bestIndex = c.index;
+                    if (s + fwd == iend) break;  // up to the block's end: nothing reaches further
+                }
+                if (bestLen) {
+                    const bool current = bestIndex >= w.dictLimit;
+                    const u8* const m = (current ? base : w.dictBase) + bestIndex;
+                    const u32 segLow = current ? w.dictLimit : w.lowLimit;
+                    const u8* const lowPtr = (current ? base : w.dictBase) + (lowest > segLow ? lowest : segLow);
+                    size_t back = 0;
+                    while (s - back > anchor && m - back > lowPtr &&
+                           s[-1 - std::ptrdiff_t(back)] == m[-1 - std::ptrdiff_t(back)])
+                        ++back;
+                    const u8* const start = s - back;
+                    st.matches[n++] = LdmMatch{u32(start - anchor), u32(bestLen + back), sIndex - bestIndex};
+                    anchor = start + bestLen + back;
+                }
+            }
+            entries[st.cursors[bucket]++ & bucketMask] = LdmEntry{sIndex, check};
+        }
     }
     st.gear = gear;
     st.gearEnd = iend;

@@ -112,6 +112,17 @@ struct Window {
         }
         return contiguous;
     }
+    // Every index moves down by `correction` (index rebasing); limits below
+    // the new start are raised to it.
+    void rebase(u32 correction) {
+        base += correction;
+        dictBase += correction;
+        lowLimit = rebased(lowLimit, correction);
+        dictLimit = rebased(dictLimit, correction);
+    }
+    static u32 rebased(u32 v, u32 correction) {
+        return v < correction + kWindowStartIndex ? kWindowStartIndex : v - correction;
+    }
 };
 
 }  // namespace zest

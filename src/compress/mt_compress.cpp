@@ -67,6 +67,7 @@ struct MtJob {
     u32 checksum = 0;
     bool writeChecksum = false;
     FrameParams params{};  // jobs after the first (the first uses the frame's plan)
+    JobLongMatches longMatches;  // long-distance matching: found by the coordinator
     // Progress: the worker writes, the coordinator reads, both under mt->lock.
     size_t consumed = 0;
     size_t cSize = 0;  // valid bytes in out (outStart included)
@@ -88,6 +89,7 @@ struct MtCCtx {
     CCtx** idle = nullptr;
     size_t nbIdle = 0, nbWorkerCtx = 0;
     bool cancel = false;  // under lock: jobs stop at their next piece
+    MtLongMatcher ldm;    // long-distance matching over the whole window (mt_ldm.h)
 
     // ---- The frame (coordinator only) ----
     bool active = false;
@@ -103,6 +105,7 @@ struct MtCCtx {
     size_t filled = 0;         // its source bytes so far
     bool lastQueued = false;
     bool paramsChanged = false;
+    bool ldmOn = false;
     bool rsync = false;
     unsigned rsyncShift = 0;  // a hit: the hash's bits above this are all 0
     u64 rsyncHash = 0;
@@ -141,6 +144,7 @@ size_t startJob(CCtx* w, const MtJob& j) {
     if (j.first) {
         FramePlan plan = mt.firstPlan;
         plan.f.fp.checksumFlag = 0;
+        plan.f.ldm.enabled = false;  // the coordinator's
         ZEST_TRY(startFrame(w, plan, kContentSizeUnknown, false, false));
     } else {
         FramePlan plan;
@@ -159,6 +163,8 @@ size_t startJob(CCtx* w, const MtJob& j) {
         w->firstBlock = false;
     }
     w->headerWritten = true;
+    w->givenLong = mt.ldmOn ? &j.longMatches : nullptr;
+    w->givenBlock = 0;
     return 0;
 }
 
@@ -200,6 +206,7 @@ void runJob(void* arg) {
             pthread_mutex_unlock(&mt.lock);
         } while (pos < j.srcSize && !cancelled);
     }
+    if (w) w->givenLong = nullptr;
     pthread_mutex_lock(&mt.lock);
     if (w) mt.idle[mt.nbIdle++] = w;
     j.error = err;
@@ -222,6 +229,7 @@ MtCCtx* createMt(const CustomMem& mem) {
 void freeSlotBuffers(MtCCtx& mt, MtJob& j) {
     memFree(mt.mem, j.in);
     memFree(mt.mem, j.out);
+    j.longMatches.release(mt.mem);
     j.in = j.out = nullptr;
     j.inCapacity = j.outCapacity = 0;
 }
@@ -269,17 +277,29 @@ size_t ensurePool(CCtx* c, MtCCtx& mt, size_t nbWorkers) {
     return 0;
 }
 
-// The reference's job size: four windows, at least 1 MiB (or as set).
-size_t jobSizeFor(const CCtxParams& p, const CParams& cp) {
-    if (p.jobSize) return size_t(p.jobSize);
-    unsigned log = cp.windowLog + 2 > 20 ? cp.windowLog + 2 : 20;
-    if (log > 30) log = 30;
-    return size_t(1) << log;
+// The reference's job size: four windows, at least 1 MiB (or as set). With
+// long-distance matching the window is typically far larger than what the
+// finder's tables cover: eight table cycles then, at least 2 MiB.
+unsigned jobLogFor(const CParams& cp, bool ldm) {
+    unsigned log;
+    if (ldm) {
+        const unsigned cycleLog = cp.chainLog - (cp.strategy >= Strategy::btlazy2 ? 1 : 0);
+        log = cycleLog + 3 > 21 ? cycleLog + 3 : 21;
+    } else {
+        log = cp.windowLog + 2 > 20 ? cp.windowLog + 2 : 20;
+    }
+    return log > 30 ? 30 : log;
 }
 
-// Overlap: 2^(overlapLog - 9) of the window; overlapLog 0 takes the
-// strategy's default (fuller for the stronger strategies), 1 means none.
-size_t overlapFor(const CCtxParams& p, const CParams& cp) {
+size_t jobSizeFor(const CCtxParams& p, const CParams& cp, bool ldm) {
+    if (p.jobSize) return size_t(p.jobSize);
+    return size_t(1) << jobLogFor(cp, ldm);
+}
+
+// Overlap: 2^(overlapLog - 9) of the window (with long-distance matching, of
+// a quarter job when that is smaller); overlapLog 0 takes the strategy's
+// default (fuller for the stronger strategies), 1 means none.
+size_t overlapFor(const CCtxParams& p, const CParams& cp, bool ldm) {
     int ovLog = p.overlapLog;
     if (ovLog == 0) {
         switch (cp.strategy) {
@@ -293,7 +313,9 @@ size_t overlapFor(const CCtxParams& p, const CParams& cp) {
     }
     const unsigned reverse = unsigned(9 - ovLog);
     if (reverse >= 8) return 0;
-    return size_t(1) << (cp.windowLog - reverse);
+    unsigned log = cp.windowLog;
+    if (ldm && jobLogFor(cp, true) - 2 < log) log = jobLogFor(cp, true) - 2;
+    return size_t(1) << (log - reverse);
 }
 
 // Parameters of the jobs after the first: the frame's (with the plain
@@ -309,6 +331,7 @@ FrameParams laterJobParams(const CCtxParams& p, const FramePlan& plan, bool chan
     }
     f.finder = finderFor(f.cp, ParamSwitch(p.useRowMatchFinder));
     f.fp.checksumFlag = 0;
+    f.ldm.enabled = false;  // the coordinator finds the long matches
     return f;
 }
 
@@ -375,8 +398,9 @@ size_t syncPoint(MtCCtx& mt, const u8* job, size_t from, size_t to) {
     return 0;
 }
 
-void queueJob(CCtx* c, MtCCtx& mt, bool last) {
+size_t queueJob(CCtx* c, MtCCtx& mt, bool last) {
     MtJob& j = slotOf(mt, mt.nextJob);
+    if (mt.ldmOn) ZEST_TRY(mt.ldm.scanJob(j.in + j.prefixSize, mt.filled, j.longMatches));
     if (mt.paramsChanged) {
         // A new level from the next job on; the window stays the frame's.
         mt.jobParams = laterJobParams(c->requested, mt.firstPlan, true);
@@ -404,6 +428,7 @@ void queueJob(CCtx* c, MtCCtx& mt, bool last) {
     mt.filled = 0;
     if (last) mt.lastQueued = true;
     threadPoolAdd(mt.pool, runJob, &j);
+    return 0;
 }
 
 // Hand the output of the oldest jobs over; release the jobs fully handed over.
@@ -449,10 +474,7 @@ bool mtWanted(const CCtx* c, u64 pledged) {
     const CCtxParams& p = c->requested;
     if (p.nbWorkers == 0 || (pledged != kContentSizeUnknown && pledged <= u64(kJobSizeMin))) return false;
     // A static context (nbWorkers copied in from a parameter set) stays in its workspace.
-    if (c->isStatic) return false;
-    // Long-distance matching needs the whole window of history in one place:
-    // such frames stay on the calling thread (for now).
-    return !ldmParamsFor(p, cParamsFor(p, pledged, 0, CParamMode::noAttachDict)).enabled;
+    return !c->isStatic;
 }
 
 size_t mtBeginFrame(CCtx* c, u64 pledged) {
@@ -477,14 +499,19 @@ size_t mtBeginFrame(CCtx* c, u64 pledged) {
     }
 
     mt.jobParams = laterJobParams(p, mt.firstPlan, false);
-    mt.jobSize = jobSizeFor(p, f.cp);
-    mt.overlap = overlapFor(p, f.cp);
+    mt.ldmOn = f.ldm.enabled;
+    mt.jobSize = jobSizeFor(p, f.cp, mt.ldmOn);
+    mt.overlap = overlapFor(p, f.cp, mt.ldmOn);
     if (mt.jobSize < mt.overlap) mt.jobSize = mt.overlap;
     // Buffers no larger than the frame when its size is known.
     const size_t jobIn = pledged != kContentSizeUnknown && pledged < mt.jobSize ? size_t(pledged) : mt.jobSize;
     mt.inCapacity = mt.overlap + jobIn;
     const size_t blocks = jobIn / f.blockSize + 2;
     mt.outCapacity = kFrameHeaderSizeMax + jobIn + blocks * kBlockHeaderSize + 4;
+    if (mt.ldmOn) {
+        mt.ldm.mem = mt.mem;
+        ZEST_TRY(mt.ldm.begin(f.ldm, f.cp.windowLog, jobIn, f.blockSize, c->indexLimit));
+    }
     mt.pledged = pledged;
     mt.checksum = f.fp.checksumFlag;
     mt.rsync = p.rsyncable != 0;
@@ -548,9 +575,9 @@ size_t mtCompressStream(CCtx* c, OutBuffer* out, InBuffer* in, EndDirective end)
             const bool inputDone = in->pos == in->size;
             if (inputDone && end == EndDirective::end) {
                 if (mt.pledged != kContentSizeUnknown && mt.ingested != mt.pledged) return ZEST_ERR(srcSize_wrong);
-                queueJob(c, mt, true);
+                ZEST_TRY(queueJob(c, mt, true));
             } else if (mt.filled == mt.jobSize || synced || (inputDone && end == EndDirective::flush && mt.filled)) {
-                queueJob(c, mt, false);
+                ZEST_TRY(queueJob(c, mt, false));
             }
         }
         // 2. Output of the oldest jobs.
@@ -596,6 +623,7 @@ void mtFree(CCtx* c) {
     MtCCtx& mt = *c->mt;
     freeThreadPool(mt.ownPool);
     freeWorkers(mt);
+    mt.ldm.release();
     for (size_t i = 0; i < mt.nbSlots; ++i) freeSlotBuffers(mt, mt.jobs[i]);
     memFree(mt.mem, mt.jobs);
     memFree(mt.mem, mt.idle);
@@ -610,7 +638,9 @@ size_t mtSizeof(const CCtx* c) {
     MtCCtx& mt = *c->mt;
     size_t n = sizeof(MtCCtx) + mt.nbSlots * (sizeof(MtJob) + sizeof(CCtx*));
     pthread_mutex_lock(&mt.lock);
-    for (size_t i = 0; i < mt.nbSlots; ++i) n += mt.jobs[i].inCapacity + mt.jobs[i].outCapacity;
+    for (size_t i = 0; i < mt.nbSlots; ++i)
+        n += mt.jobs[i].inCapacity + mt.jobs[i].outCapacity + mt.jobs[i].longMatches.bytes();
+    n += mt.ldm.bytes();
     for (size_t i = 0; i < mt.nbIdle; ++i) n += sizeofCCtx(mt.idle[i]);
     pthread_mutex_unlock(&mt.lock);
     return n;

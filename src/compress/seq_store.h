@@ -67,6 +67,20 @@ inline u32 resolveOffset(const u32 rep[3], u32 offBase, bool litLengthZero) {
     return repCode == 3 ? rep[0] - 1 : rep[repCode];
 }
 
+// The cheapest offBase for `offset` given the history: a repeat code where
+// the decoder's history holds it (litLength 0 shifts the codes).
+inline u32 offBaseForOffset(const u32 rep[3], u32 offset, bool litLengthZero) {
+    if (!litLengthZero) {
+        for (u32 r = 0; r < 3; ++r)
+            if (offset == rep[r]) return r + 1;
+    } else {
+        if (offset == rep[1]) return 1;
+        if (offset == rep[2]) return 2;
+        if (offset == rep[0] - 1) return 3;
+    }
+    return offsetToOffBase(offset);
+}
+
 // Repeat-offset history update for one sequence, as the decoder does it.
 inline void updateRepHistory(u32 rep[3], u32 offBase, bool litLengthZero) {
     if (offBase > kRepMove) {

@@ -1,7 +1,7 @@
 // Long-distance matching (src/compress/ldm.cpp): repeats far beyond what the
 // normal finders keep are found at every strategy, one-shot and streaming
-// (the window's buffer wrapping into two segments), with index rebasing;
-// frames decode with both decoders within the window.
+// (the window's buffer wrapping into two segments), with index rebasing,
+// with and without workers; frames decode with both decoders within the window.
 #include <zstd.h>
 
 #include <gtest/gtest.h>
@@ -16,7 +16,7 @@ using namespace zt;
 
 namespace {
 
-enum : int { pEnableLdm = 160, pLdmHashLog = 161, pLdmMinMatch = 162, pNbWorkers = 400 };
+enum : int { pEnableLdm = 160, pLdmHashLog = 161, pLdmMinMatch = 162, pNbWorkers = 400, pJobSize = 401, pOverlapLog = 402 };
 constexpr int kOn = 1, kOff = 2;
 
 // Random stretches, each repeated once `distance` later: nothing nearby to
@@ -30,6 +30,21 @@ Bytes farRepeats(Rng& rng, size_t stretch, size_t distance, size_t rounds) {
         out.insert(out.end(), a.begin(), a.end());
     }
     return out;
+}
+
+// src streamed through c in random pieces of up to maxIn bytes (flushes
+// now and then): the frame decodes within a 2^windowLog window.
+Bytes streamWithin(zest::CCtx* c, const Bytes& src, Rng& rng, unsigned windowLog, size_t maxIn,
+                   unsigned flushPercent) {
+    StreamShape s;
+    s.maxIn = maxIn;
+    s.maxOut = 100 * 1024;
+    s.flushPercent = flushPercent;
+    const Bytes frame = zestStreamCompress(c, src, rng, s);
+    DecodeWith o;
+    o.windowLogMax = windowLog;
+    expectDecodes(frame, src, o);
+    return frame;
 }
 
 }  // namespace
@@ -77,50 +92,79 @@ TEST(Ldm, StreamingAcrossTheWrappedBuffer) {
         cset(z, pEnableLdm, kOn);
         cset(z, pLdmMinMatch, 32);
         cset(z, pLdmHashLog, 16);
-        StreamShape s;
-        s.maxIn = 200 * 1024;
-        s.maxOut = 100 * 1024;
-        s.flushPercent = 3;
-        const Bytes frame = zestStreamCompress(z, src, rng, s);
-        DecodeWith o;
-        o.windowLogMax = 20;
-        expectDecodes(frame, src, o);
+        const Bytes frame = streamWithin(z, src, rng, 20, 200 * 1024, 3);
         EXPECT_LT(frame.size(), src.size() - 5 * 190 * 1024);
     }
 }
 
-// Index rebasing with long matches in flight: table entries move with the window.
+// Index rebasing with long matches in flight: table entries move with the
+// window (the context's own, or the coordinator's with workers).
 TEST(Ldm, IndexRebasing) {
-    Rng rng(1602);
-    const Bytes src = farRepeats(rng, 100 * 1024, 400 * 1024, 8);
-    ZCCtx z;
-    z.p->indexLimit = 1u << 21;
-    cset(z, pLevel, 3);
-    cset(z, pWindowLog, 19);
-    cset(z, pEnableLdm, kOn);
-    StreamShape s;
-    s.maxIn = 300 * 1024;
-    const Bytes frame = zestStreamCompress(z, src, rng, s);
-    DecodeWith o;
-    o.windowLogMax = 19;
-    expectDecodes(frame, src, o);
-    EXPECT_LT(frame.size(), src.size() - 8 * 95 * 1024);
+    for (const int workers : {0, 2}) {
+        SCOPED_TRACE(at("workers", workers));
+        Rng rng(1602);
+        const Bytes src = farRepeats(rng, 100 * 1024, 400 * 1024, 8);
+        ZCCtx z;
+        z.p->indexLimit = 1u << 21;
+        cset(z, pLevel, 3);
+        cset(z, pWindowLog, 19);
+        cset(z, pEnableLdm, kOn);
+        cset(z, pNbWorkers, workers);
+        cset(z, pJobSize, 512 * 1024);
+        const Bytes frame = streamWithin(z, src, rng, 19, 300 * 1024, 15);
+        EXPECT_LT(frame.size(), src.size() - 8 * 95 * 1024);
+    }
 }
 
-// Workers with long-distance matching: the frame is compressed on the
-// calling thread (for now), with its long matches.
-TEST(Ldm, WithWorkersStaysOnTheCallingThread) {
+// Workers with long-distance matching: the coordinator finds the long
+// matches over the whole window, the jobs (512 KiB, with an overlap far
+// shorter than the distance) take them; the frame decodes within the window
+// and is as small as one thread's.
+TEST(Ldm, WorkersFindFarRepeats) {
     Rng rng(1603);
     const Bytes src = farRepeats(rng, 600 * 1024, 2 * 1024 * 1024, 1);
-    ZCCtx z;
-    cset(z, pLevel, 3);
-    cset(z, pWindowLog, 22);
-    cset(z, pNbWorkers, 2);
-    cset(z, pEnableLdm, kOn);
-    const Bytes frame = zframe(z, src);
-    expectDecodes(frame, src);
-    EXPECT_LT(frame.size(), src.size() - 590 * 1024);
-    EXPECT_EQ(zest::getFrameProgression(z).currentJobID, 0u);
+    int workers = 1;
+    for (const int level : {-5, 1, 3, 6, 13, 19}) {
+        SCOPED_TRACE(at("level/workers", level, workers));
+        ZCCtx mt, st;
+        for (zest::CCtx* c : {mt.p, st.p}) {
+            cset(c, pLevel, level);
+            cset(c, pWindowLog, 22);
+            cset(c, pEnableLdm, kOn);
+        }
+        cset(mt, pNbWorkers, workers);
+        cset(mt, pJobSize, 512 * 1024);
+        cset(mt, pOverlapLog, 5);  // an overlap shorter than a job at every level
+        const Bytes frame = zframe(mt, src);
+        DecodeWith o;
+        o.windowLogMax = 22;
+        expectDecodes(frame, src, o);
+        EXPECT_GT(zest::getFrameProgression(mt).currentJobID, 4u);  // really on workers
+        EXPECT_LT(frame.size(), src.size() - 590 * 1024);
+        EXPECT_LT(double(frame.size()), double(zframe(st, src).size()) * 1.02);
+        workers = workers % 3 + 1;
+    }
+}
+
+// Streaming with workers in random pieces and flushes (jobs of every length)
+// through a 1 MiB window: the coordinator's history ring wraps, long matches
+// reach into its older part; small blocks cut the long matches in many places.
+TEST(Ldm, WorkersStreamingAcrossTheWrappedHistory) {
+    Rng rng(1606);
+    const Bytes src = farRepeats(rng, 200 * 1024, 700 * 1024, 5);
+    for (const int round : {0, 1, 2}) {
+        SCOPED_TRACE(at("round", round));
+        ZCCtx z;
+        cset(z, pLevel, round == 1 ? 6 : 1);
+        cset(z, pWindowLog, 20);
+        cset(z, pEnableLdm, kOn);
+        cset(z, pLdmMinMatch, 32);
+        cset(z, pNbWorkers, 2);
+        cset(z, pJobSize, 512 * 1024);
+        if (round == 2) cset(z, pMaxBlockSize, 3000);
+        const Bytes frame = streamWithin(z, src, rng, 20, 200 * 1024, 5);
+        EXPECT_LT(frame.size(), src.size() - 5 * 190 * 1024);
+    }
 }
 
 // Size estimates count the long-distance matching tables.

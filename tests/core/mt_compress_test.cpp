@@ -117,6 +117,21 @@ TEST(MtCompress, OverlapStaysWithinTheWindow) {
     }
 }
 
+// Long-distance matching with workers (the coordinator finds the long
+// matches, ldm_test.cpp has the details): a repeat 1 MiB back, beyond every
+// job's overlap, costs next to nothing.
+TEST(MtCompress, LongDistanceMatching) {
+    Rng rng(4015);
+    Bytes src = genRandom(rng, 1600 * 1024);
+    std::copy(src.begin(), src.begin() + 300 * 1024, src.begin() + 1100 * 1024);
+    ZCCtx z;
+    useWorkers(z, 2, 3, 21);
+    cset(z, 160, 1);  // ZSTD_c_enableLongDistanceMatching
+    const Bytes frame = zframe(z, src);
+    expectDecodes(frame, src);
+    EXPECT_LT(frame.size(), src.size() - 290 * 1024);
+}
+
 // The frame's size stays close to one thread's: jobs lose only what they
 // cannot see across their boundary.
 TEST(MtCompress, SizeCloseToSingleThread) {

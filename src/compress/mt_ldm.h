@@ -1,0 +1,60 @@
+// Long-distance matching for frames on workers (mt_compress.cpp). A job's
+// worker sees only the job and its overlap, but long matches reach the whole
+// window: the coordinator keeps the window's history in a ring, finds each
+// job's long matches block by block before the job is queued, and the worker
+// takes them instead of searching (block_compress.cpp). Their offsets may
+// reach before the worker's data; the worker never reads there.
+#pragma once
+#include "common/alloc.h"
+#include "common/mem.h"
+#include "compress/ldm.h"
+
+namespace zest {
+
+// The long matches of one job, per block of blockSize bytes from the job's
+// start (the blocks the worker compresses): block b's matches are
+// matches[b ? ends[b - 1] : 0 .. ends[b]), litLength counted from the block's
+// start or the match before in the same block.
+struct JobLongMatches {
+    LdmMatch* matches = nullptr;
+    size_t count = 0, capacity = 0;
+    u32* ends = nullptr;
+    size_t blocks = 0, blockCapacity = 0;
+
+    // Block b's matches (none past the last block).
+    const LdmMatch* block(size_t b, size_t& n) const {
+        if (b >= blocks) {
+            n = 0;
+            return matches;
+        }
+        const size_t from = b ? ends[b - 1] : 0;
+        n = ends[b] - from;
+        return matches + from;
+    }
+    void release(const CustomMem& mem);
+    size_t bytes() const { return capacity * sizeof(LdmMatch) + blockCapacity * sizeof(u32); }
+};
+
+// The coordinator's side: the history ring, its window and the LDM table.
+struct MtLongMatcher {
+    CustomMem mem{};
+    LdmState st;
+    u8* tableAlloc = nullptr;  // st.table, aligned inside it
+    size_t tableCapacity = 0, cursorCapacity = 0, matchCapacity = 0;  // allocated bytes
+    u8* ring = nullptr;
+    size_t ringCapacity = 0, ringEnd = 0;
+    Window w;
+    u32 maxDist = 0;
+    size_t blockSize = 0;
+    u32 indexLimit = 0;
+
+    // A frame begins: tables for `p`, a ring for a window of 2^windowLog
+    // and jobs of up to jobSize bytes (buffers kept when large enough).
+    size_t begin(const LdmParams& p, unsigned windowLog, size_t jobSize, size_t blockSize, u32 indexLimit);
+    // The next job's source: into the history, and its long matches into out.
+    size_t scanJob(const u8* src, size_t size, JobLongMatches& out);
+    void release();
+    size_t bytes() const { return tableCapacity + cursorCapacity + matchCapacity + ringCapacity; }
+};
+
+}  // namespace zest

@@ -81,20 +81,33 @@ size_t runFinder(CCtx* c, const u8* src, size_t srcSize, const u32 rep[3]) {
     return selectBlockCompressor(ms.finder, ms.cp.strategy, mode)(ms, c->seqs, rep, src, srcSize);
 }
 
-// Long-distance matching: the block's long matches, with the match finder
-// run on the stretches between them (each from the repeat offsets the
-// decoder will have there).
+// Long-distance matching: the block's long matches (found here, or given by
+// the coordinator of a multithreaded frame). The optimal parsers take them
+// as candidates; the other finders run on the stretches between them (each
+// from the repeat offsets the decoder will have there).
 size_t findWithLongMatches(CCtx* c, const u8* src, size_t srcSize, size_t block) {
     MatchState& ms = c->ms;
     const Window& w = ms.window;
     size_t n = 0;
     const LdmMatch* const matches = c->givenLong ? c->givenLong->block(block, n) : c->ldm.matches;
     if (!c->givenLong) n = findLongMatches(c->ldm, w, w.lowLimit, u32(1) << ms.cp.windowLog, src, srcSize);
+    if (ms.opt) {
+        // The optimal parser weighs them against its own matches, in one parse of the block.
+        LongCandidates& longs = ms.opt->longs;
+        longs.list = matches;
+        longs.count = n;
+        longs.blockStart = src;
+        const u8* const base = w.base;
+        const size_t r = runFinder(c, src, srcSize, c->rep);
+        longs = LongCandidates{};
+        // btultra2's first pass moved the window's base back (optimal.cpp):
+        // the table's indices follow.
+        if (w.base != base && c->fparams.ldm.enabled) c->ldm.shift(u32(base - w.base));
+        return r;
+    }
     const u8* const iend = src + srcSize;
     u32 rep[3] = {c->rep[0], c->rep[1], c->rep[2]};
     const u8* ip = src;
-    // btultra2's first pass over a frame's first block moves the window's
-    // base back (optimal.cpp): the table's indices follow.
     auto finder = [&](const u8* p, size_t size) {
         // After a long match only its last positions are indexed: indexing
         // all of it would cost what the match saved.
@@ -106,10 +119,7 @@ size_t findWithLongMatches(CCtx* c, const u8* src, size_t srcSize, size_t block)
             if (ms.nextToUpdate < w.dictLimit) ms.nextToUpdate = w.dictLimit;  // the current segment only
             fillTables(ms, p);
         }
-        const u8* const base = w.base;
-        const size_t r = runFinder(c, p, size, rep);
-        if (w.base != base && c->fparams.ldm.enabled) c->ldm.shift(u32(base - w.base));
-        return r;
+        return runFinder(c, p, size, rep);
     };
     for (size_t i = 0; i < n; ++i) {
         const LdmMatch& m = matches[i];

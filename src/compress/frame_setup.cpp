@@ -83,7 +83,10 @@ size_t prepareWorkspace(CCtx* c, const FrameParams& f, bool bufferedIn, bool buf
         c->ldm.matchCapacity = l.ldmMatchBytes / sizeof(LdmMatch);
         c->ldm.clear();  // its indices are the frame's
     }
-    if (c->ms.opt) c->ms.opt->haveStats = false;  // statistics are gathered per frame
+    if (c->ms.opt) {
+        c->ms.opt->haveStats = false;  // statistics are gathered per frame
+        c->ms.opt->longs = LongCandidates{};
+    }
     if (keepTables) {
         c->ms.window.clear(nextIndex);
         // Old entries are out of the window, but a row's tags would still

@@ -510,7 +510,7 @@ size_t mtBeginFrame(CCtx* c, u64 pledged) {
     mt.outCapacity = kFrameHeaderSizeMax + jobIn + blocks * kBlockHeaderSize + 4;
     if (mt.ldmOn) {
         mt.ldm.mem = mt.mem;
-        ZEST_TRY(mt.ldm.begin(f.ldm, f.cp.windowLog, jobIn, f.blockSize, c->indexLimit));
+        ZEST_TRY(mt.ldm.begin(f.ldm, f.cp.windowLog, jobIn, f.blockSize, c->indexLimit, pledged));
     }
     mt.pledged = pledged;
     mt.checksum = f.fp.checksumFlag;

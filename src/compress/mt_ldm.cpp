@@ -83,16 +83,19 @@ void JobLongMatches::release(const CustomMem& mem) {
     *this = JobLongMatches{};
 }
 
-size_t MtLongMatcher::begin(const LdmParams& p, unsigned windowLog, size_t jobSize, size_t blockSz, u32 limit) {
+size_t MtLongMatcher::begin(const LdmParams& p, unsigned windowLog, size_t jobSize, size_t blockSz, u32 limit,
+                            u64 pledged) {
     st.p = p;
     const size_t matchBytes = LdmState::matchBytes(p, kScanChunk);
     // Enough history that every job, wherever the ring wraps, still sees a
-    // whole window before it.
+    // whole window before it; or the whole frame, when that is smaller.
     const size_t window = size_t(1) << windowLog;
+    size_t history = window + 2 * jobSize;
+    if (pledged < history) history = size_t(pledged);
     if (!reserve(mem, tableAlloc, tableCapacity, LdmState::tableBytes(p) + kCacheLine) ||
         !reserve(mem, st.cursors, cursorCapacity, LdmState::cursorBytes(p)) ||
         !reserve(mem, st.matches, matchCapacity, matchBytes) ||
-        !reserve(mem, ring, ringCapacity, window + 2 * jobSize))
+        !reserve(mem, ring, ringCapacity, history))
         return ZEST_ERR(memory_allocation);
     st.table = alignUp(reinterpret_cast<LdmEntry*>(tableAlloc), kCacheLine);  // buckets on cache lines
     st.matchCapacity = matchBytes / sizeof(LdmMatch);

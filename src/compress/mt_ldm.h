@@ -48,9 +48,11 @@ struct MtLongMatcher {
     size_t blockSize = 0;
     u32 indexLimit = 0;
 
-    // A frame begins: tables for `p`, a ring for a window of 2^windowLog
-    // and jobs of up to jobSize bytes (buffers kept when large enough).
-    size_t begin(const LdmParams& p, unsigned windowLog, size_t jobSize, size_t blockSize, u32 indexLimit);
+    // A frame of `pledged` bytes (kContentSizeUnknown: unknown) begins:
+    // tables for `p`, a ring for a window of 2^windowLog and jobs of up to
+    // jobSize bytes (buffers kept when large enough).
+    size_t begin(const LdmParams& p, unsigned windowLog, size_t jobSize, size_t blockSize, u32 indexLimit,
+                 u64 pledged);
     // The next job's source: into the history, and its long matches into out.
     size_t scanJob(const u8* src, size_t size, JobLongMatches& out);
     void release();

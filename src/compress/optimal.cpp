@@ -156,6 +156,7 @@ size_t optimalParse(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* 
     const u32 sufficient = ms.cp.targetLength < 8 ? 8 : ms.cp.targetLength < kOptSeries - 1 ? ms.cp.targetLength
                                                                                              : kOptSeries - 1;
     startBlockStats(st, src, srcSize, ms.cp.strategy >= Strategy::btultra);
+    st.longs.rewind();
 
     u32 reps[3] = {rep[0], rep[1], rep[2]};
     // The window's very first byte has no history to match.
@@ -191,10 +192,18 @@ size_t optimalParse(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* 
             if (len > longest) longest = u32(len);
         }
         const size_t nRep = n;
-        const size_t nTree = tree.findAll(p, kMls > minLen ? kMls : minLen, matches + n, kOptMaxMatches - n);
+        const size_t nTree = tree.findAll(p, kMls > minLen ? kMls : minLen, matches + n, kOptMaxMatches - 1 - n);
         for (size_t i = nRep; i < nRep + nTree; ++i)
             if (matches[i].len > longest) longest = matches[i].len;
-        return nRep + nTree;
+        n += nTree;
+        // A long match covering p, where it reaches further than the others
+        // (the list stays ordered by length).
+        u32 len, offset;
+        if (st.longs.start && st.longs.covering(p, len, offset) && len > longest && len >= minLen) {
+            matches[n++] = OptMatch{len, offsetToOffBase(offset)};
+            longest = len;
+        }
+        return n;
     };
     // Emit the cheapest path to node `end` of the series starting at ip.
     auto emitPath = [&](u32 end) ZEST_FORCE_INLINE_LAMBDA {

@@ -5,14 +5,15 @@
 
 #include "compress/binary_tree.h"
 #include "compress/block_encode.h"
+#include "compress/ldm.h"
 #include "format/sequence_codes.h"
 
 namespace zest {
 
 // Positions a parse series looks at before it settles (and the nodes it keeps).
 constexpr unsigned kOptSeries = 4096;
-// Matches kept per position: the repeat offsets and the tree's, by length.
-constexpr unsigned kOptMaxMatches = 3 + 64;
+// Matches kept per position: the repeat offsets, the tree's by length, a long one.
+constexpr unsigned kOptMaxMatches = 3 + 64 + 1;
 
 // Prices are in 1/256 of a bit.
 constexpr unsigned kPriceScale = 256;
@@ -35,6 +36,43 @@ struct OptNode {
     u32 rep[3];   // repeat offsets after the last match
 };
 
+// A block's long matches (long-distance matching), offered to the parser as
+// one more candidate wherever they cover a position; read in order with a
+// cursor (a parse only moves forward).
+struct LongCandidates {
+    const LdmMatch* list = nullptr;  // litLength from the block's start or the match before
+    size_t count = 0;
+    const u8* blockStart = nullptr;
+    size_t next = 0;
+    const u8* start = nullptr;  // the current one (nullptr: none left)
+    const u8* end = nullptr;
+    u32 offset = 0;
+
+    void rewind() {
+        next = 0;
+        end = blockStart;
+        load();
+    }
+    void load() {
+        if (next == count) {
+            start = nullptr;
+            return;
+        }
+        start = end + list[next].litLength;
+        end = start + list[next].matchLength;
+        offset = list[next].offset;
+        ++next;
+    }
+    // The long match covering p: what remains of it from p.
+    ZEST_FORCE_INLINE bool covering(const u8* p, u32& len, u32& off) {
+        while (start && p >= end) load();
+        if (!start || p < start) return false;
+        len = u32(end - p);
+        off = offset;
+        return true;
+    }
+};
+
 struct OptState {
     bool haveStats = false;  // statistics from an earlier block of the frame
     // The decoder's tables before the block (a dictionary's before the
@@ -51,6 +89,7 @@ struct OptState {
     u32 ofPrice[kOFMaxCode + 1];
     OptNode nodes[kOptSeries + 1];
     OptMatch matches[kOptMaxMatches];
+    LongCandidates longs;  // set for one block (list nullptr otherwise)
 };
 
 // The optimal parser's block compressor for a dictionary mode.

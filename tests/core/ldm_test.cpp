@@ -77,6 +77,29 @@ TEST(Ldm, FindsFarRepeatsAtEveryStrategy) {
     }
 }
 
+// Text whose repeats the normal finders reach too: long matches must not
+// cost ratio. The optimal parsers weigh them as one more candidate (taken
+// as they come, the many short ones among them cut the parse into pieces).
+TEST(Ldm, CostsNothingWhereTheWindowReaches) {
+    Rng rng(1608);
+    Bytes src = genText(rng, 600 * 1024);
+    const Bytes again = src;
+    src.insert(src.end(), again.begin(), again.end());
+    for (const int level : {5, 13, 16, 19}) {
+        SCOPED_TRACE(at("level", level));
+        ZCCtx on, off;
+        for (zest::CCtx* c : {on.p, off.p}) {
+            cset(c, pLevel, level);
+            cset(c, pWindowLog, 22);
+        }
+        cset(on, pEnableLdm, kOn);
+        cset(off, pEnableLdm, kOff);
+        const Bytes withLdm = zframe(on, src), without = zframe(off, src);
+        expectDecodes(withLdm, src);
+        EXPECT_LT(double(withLdm.size()), double(without.size()) * 1.01);
+    }
+}
+
 // Streaming in random pieces through a 1 MiB window: the buffer wraps, long
 // matches reach into its older segment; a small minimum match and table.
 TEST(Ldm, StreamingAcrossTheWrappedBuffer) {

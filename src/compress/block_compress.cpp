@@ -10,6 +10,7 @@
 #include "compress/cctx_impl.h"
 #include "compress/external_sequences.h"
 #include "compress/optimal.h"
+#include "compress/pre_split.h"
 
 namespace zest {
 
@@ -316,9 +317,17 @@ size_t compressChunk(CCtx* c, void* dst, size_t dstCapacity, const void* src, si
         if (c->fparams.fp.checksumFlag) XXH64_update(&c->xxh, ip, srcSize);
     }
     const size_t blockSize = c->fparams.blockSize;
+    const u64 producedBefore = c->produced, consumedBefore = c->consumed - srcSize;
     size_t remaining = srcSize;
     do {
-        const size_t n = remaining < blockSize ? remaining : blockSize;
+        size_t n = remaining < blockSize ? remaining : blockSize;
+        // A full block may end early where its statistics change, once the
+        // frame has shown it compresses (never its first block). Not with
+        // long matches given per block of fixed size.
+        const u64 in = consumedBefore + u64(ip - static_cast<const u8*>(src));
+        const u64 out = producedBefore + u64(op - static_cast<u8*>(dst));
+        if (n == kBlockSizeMax && c->fparams.preSplit >= 0 && !c->givenLong && (c->continuesFrame || in >= out + 3))
+            n = preSplitBlock(ip, n, c->fparams.preSplit);
         const bool lastBlock = last && n == remaining;
         if (n == 0 && !lastBlock) break;
         const size_t w = compressBlock(c, op, size_t(oend - op), ip, n, lastBlock);

@@ -70,6 +70,7 @@ struct FrameParams {
     bool splitBlocks;      // blocks cut after parsing where that pays (block_split.cpp)
     size_t targetCBlockSize;  // 0, or blocks cut to about this compressed size (block_split.cpp)
     LdmParams ldm;            // long-distance matching (ldm.cpp)
+    int preSplit;             // pre-splitting effort, -1 none (pre_split.cpp)
 };
 
 // Bytes of workspace the match finder and block encoder need for these
@@ -185,6 +186,9 @@ public:
     // blocks (mt_ldm.h), taken in order instead of a search of its own.
     const JobLongMatches* givenLong = nullptr;
     size_t givenBlock = 0;
+    // A job after a frame's first: its data continues compressed data, so
+    // pre-splitting need not wait for savings of its own.
+    bool continuesFrame = false;
 
     // ---- Workers ------------------------------------------------------------------------
     ThreadPool* sharedPool = nullptr;  // ZSTD_CCtx_refThreadPool (not owned)

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "compress/cctx_impl.h"
+#include "compress/pre_split.h"
 #include "compress/mt_compress.h"
 #include "compress/optimal.h"
 
@@ -238,6 +239,7 @@ size_t planFrame(const CCtxParams& p, u64 pledged, const DictSource& ds, FramePl
     f.resolveRepcodes = repcodes == ParamSwitch::enable || (repcodes == ParamSwitch::automatic && f.level >= 10);
     f.splitBlocks = splitsBlocks(f.cp, ParamSwitch(p.splitAfterSequences));
     f.targetCBlockSize = size_t(p.targetCBlockSize);
+    f.preSplit = preSplitEffort(p.blockSplitterLevel, f.cp.strategy);
     f.ldm = ldmParamsFor(p, f.cp);
     // As in the reference: no producer with worker threads or long-distance matching.
     if (f.producer && (p.nbWorkers > 0 || p.enableLdm == int(ParamSwitch::enable)))

@@ -22,6 +22,7 @@
 #include <cstring>
 
 #include "compress/cctx_impl.h"
+#include "compress/pre_split.h"
 
 namespace zest {
 
@@ -165,6 +166,7 @@ size_t startJob(CCtx* w, const MtJob& j) {
     w->headerWritten = true;
     w->givenLong = mt.ldmOn ? &j.longMatches : nullptr;
     w->givenBlock = 0;
+    w->continuesFrame = !j.first;
     return 0;
 }
 
@@ -206,7 +208,10 @@ void runJob(void* arg) {
             pthread_mutex_unlock(&mt.lock);
         } while (pos < j.srcSize && !cancelled);
     }
-    if (w) w->givenLong = nullptr;
+    if (w) {
+        w->givenLong = nullptr;
+        w->continuesFrame = false;
+    }
     pthread_mutex_lock(&mt.lock);
     if (w) mt.idle[mt.nbIdle++] = w;
     j.error = err;
@@ -327,6 +332,7 @@ FrameParams laterJobParams(const CCtxParams& p, const FramePlan& plan, bool chan
         f.cp = cParamsFor(p, kContentSizeUnknown, 0, CParamMode::noAttachDict);
         f.cp.windowLog = plan.f.cp.windowLog;
         f.splitBlocks = splitsBlocks(f.cp, ParamSwitch(p.splitAfterSequences));
+        f.preSplit = preSplitEffort(p.blockSplitterLevel, f.cp.strategy);
         f.level = p.compressionLevel;
     }
     f.finder = finderFor(f.cp, ParamSwitch(p.useRowMatchFinder));

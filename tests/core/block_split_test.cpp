@@ -1,7 +1,8 @@
 // Blocks cut after parsing. ZSTD_c_splitAfterSequences (on by default for
 // btopt and up with windows of 128 KiB and more): parts get tables of their
 // own where that pays, frames stay valid for both decoders, repeat codes stay
-// right when a part between others is sent raw. ZSTD_c_targetCBlockSize:
+// right when a part between others is sent raw. ZSTD_c_blockSplitterLevel:
+// full blocks end early where their bytes change. ZSTD_c_targetCBlockSize:
 // compressed blocks of about the target size.
 #include <zstd.h>
 
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "compress/cctx.h"
+#include "compress/pre_split.h"
 #include "compress_support.h"
 
 using namespace zt;
@@ -22,6 +24,7 @@ enum : int {
     pSplitAfterSequences = 1010,
     pRepcodes = 1016,
     pTargetCBlockSize = 130,
+    pBlockSplitterLevel = 1017,
 };
 constexpr int kAuto = 0, kOn = 1, kOff = 2;
 
@@ -50,8 +53,10 @@ TEST(BlockSplit, DefaultAtHighLevelsAndItPays) {
     for (const int level : {16, 19, 22}) {
         SCOPED_TRACE(at("level", level));
         ZCCtx on, off;
-        cset(on, pLevel, level);
-        cset(off, pLevel, level);
+        for (zest::CCtx* c : {on.p, off.p}) {
+            cset(c, pLevel, level);
+            cset(c, pBlockSplitterLevel, 1);  // this is about splitting after parsing
+        }
         cset(off, pSplitAfterSequences, kOff);
         const Bytes split = zframe(on, src), whole = zframe(off, src);
         expectDecodes(split, src);
@@ -65,6 +70,7 @@ TEST(BlockSplit, DefaultAtHighLevelsAndItPays) {
         SCOPED_TRACE(at("level/windowLog", level, windowLog));
         ZCCtx z;
         cset(z, pLevel, level);
+        cset(z, pBlockSplitterLevel, 1);
         if (windowLog) cset(z, pWindowLog, windowLog);
         const Bytes frame = zframe(z, src);
         expectDecodes(frame, src);
@@ -207,5 +213,68 @@ TEST(TargetCBlockSize, StaticContextSizedByTheEstimate) {
         ASSERT_FALSE(zest::isError(n)) << zdescr(n);
         expectDecodes(out.take(n), src);
         zest::freeCCtxParams(p, zest::kDefaultMem);
+    }
+}
+
+// The pre-splitter ends a block where its byte statistics change, at every
+// effort, and leaves alike or random data whole.
+TEST(PreSplit, WhereTheBytesChange) {
+    Rng rng(1013);
+    const Bytes text = genText(rng, 64 * 1024), binary = genBinary(rng, 64 * 1024);
+    const Bytes changing = cat(text, binary), alike = genText(rng, 128 * 1024), noise = genRandom(rng, 128 * 1024);
+    for (int effort = 0; effort <= 4; ++effort) {
+        SCOPED_TRACE(at("effort", effort));
+        EXPECT_EQ(zest::preSplitBlock(changing.data(), changing.size(), effort), 64u * 1024);
+        EXPECT_EQ(zest::preSplitBlock(alike.data(), alike.size(), effort), alike.size());
+        EXPECT_EQ(zest::preSplitBlock(noise.data(), noise.size(), effort), noise.size());
+        EXPECT_EQ(zest::preSplitBlock(changing.data(), 100000, effort), 100000u);  // full blocks only
+    }
+    EXPECT_EQ(zest::preSplitBlock(changing.data(), changing.size(), -1), changing.size());
+    // Levels: 1 never, 2..6 efforts 0..4, 0 by strategy.
+    EXPECT_EQ(zest::preSplitEffort(1, zest::Strategy::btultra2), -1);
+    EXPECT_EQ(zest::preSplitEffort(4, zest::Strategy::fast), 2);
+    EXPECT_EQ(zest::preSplitEffort(0, zest::Strategy::fast), -1);  // (the reference: 0 and 1)
+    EXPECT_EQ(zest::preSplitEffort(0, zest::Strategy::dfast), -1);
+    EXPECT_EQ(zest::preSplitEffort(0, zest::Strategy::lazy), 2);
+    EXPECT_EQ(zest::preSplitEffort(0, zest::Strategy::btlazy2), 3);
+    EXPECT_EQ(zest::preSplitEffort(0, zest::Strategy::btopt), 4);
+}
+
+// By default from greedy up, and at fast levels when asked for, frames of
+// changing data get more, smaller blocks and are smaller for it; every level
+// of the parameter round-trips, one-shot and streaming.
+TEST(PreSplit, DefaultFromGreedyUpAndItPays) {
+    Rng rng(1014);
+    // Each 128 KiB: text, then binary records (fast levels compare the halves).
+    Bytes src;
+    for (int i = 0; i < 4; ++i) {
+        const Bytes a = genText(rng, 64 * 1024), b = genBinary(rng, 64 * 1024);
+        src = cat({&src, &a, &b});
+    }
+    for (const int level : {-3, 1, 3, 6, 12, 16}) {
+        SCOPED_TRACE(at("level", level));
+        ZCCtx on, off;
+        for (zest::CCtx* c : {on.p, off.p}) {
+            cset(c, pLevel, level);
+            cset(c, pSplitAfterSequences, kOff);  // this is about splitting before parsing
+        }
+        cset(off, pBlockSplitterLevel, 1);
+        if (level <= 4) cset(on, pBlockSplitterLevel, level < 3 ? 2 : 3);  // not by default there
+        const Bytes split = zframe(on, src), whole = zframe(off, src);
+        expectDecodes(split, src);
+        EXPECT_GT(blocksOf(split).size(), blocksOf(whole).size());
+        EXPECT_LT(split.size(), whole.size());
+        EXPECT_EQ(blocksOf(whole).size(), 4u);
+    }
+    for (int splitterLevel = 0; splitterLevel <= 6; ++splitterLevel) {
+        SCOPED_TRACE(at("blockSplitterLevel", splitterLevel));
+        ZCCtx z;
+        cset(z, pLevel, 4);
+        cset(z, pBlockSplitterLevel, splitterLevel);
+        expectDecodes(zframe(z, src), src);
+        zreset(z);
+        StreamShape s;
+        s.maxIn = 50000;
+        expectDecodes(zestStreamCompress(z, src, rng, s), src);
     }
 }

@@ -557,6 +557,7 @@ TEST(CompressStream, PledgedEndOnBlockBoundary) {
                 const Bytes src = slice(big, 0, n);
                 ZCCtx z;
                 cset(z, pLevel, 5);
+                cset(z, 1017, 1);  // ZSTD_c_blockSplitterLevel: whole blocks, to count them
                 if (stable) cset(z, pStableIn, 1);
                 const std::vector<size_t> pieces =
                     halves ? std::vector<size_t>{n / 2, n / 2, 0} : std::vector<size_t>{n, 0};

@@ -60,7 +60,7 @@ Compressor::Compressor(const Options& o) : o_(o), level_(compressionLevel(o)) {
         throw FatalError(1, "Rsyncable mode is not compatible with single thread mode \n");
     if (o.comp.adapt) {
         adapter_ = std::make_unique<LevelAdapter>(level_, o.comp.adaptMin, o.comp.adaptMax,
-                                                  compressionWorkers(o.comp));
+                                                  compressionWorkers(o.comp, false));
         level_ = adapter_->level();  // the starting level, within the range
     }
     cctx_.reset(ZSTD_createCCtx());

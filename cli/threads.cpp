@@ -35,12 +35,12 @@ unsigned physicalCores() {
     return std::min(logical, static_cast<unsigned>(cores.size()));
 }
 
-unsigned compressionWorkers(const CompressSettings& c) {
+unsigned compressionWorkers(const CompressSettings& c, bool note) {
     if (c.singleThread) return 0;
     if (!c.threads) return std::max(1u, std::min(4u, logicalCores() / 4));  // 1.5.7's default
     if (*c.threads != 0) return *c.threads;
     const unsigned n = c.autoThreadsLogical ? logicalCores() : physicalCores();
-    displayAt(3, "Note: %u %s core(s) detected \n", n, c.autoThreadsLogical ? "logical" : "physical");
+    if (note) displayAt(3, "Note: %u %s core(s) detected \n", n, c.autoThreadsLogical ? "logical" : "physical");
     return n;
 }
 

@@ -99,6 +99,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     set(c, CParam::forceAttachDict, int((switches / 3) % 4));
     set(c, CParam::enableDedicatedDictSearch, int((switches / 12) % 2));
     set(c, CParam::splitAfterSequences, int((switches / 24) % 3));
+    set(c, CParam::blockSplitterLevel, int((switches / 144) % 7));
     set(c, CParam::checksumFlag, int(mode & 1));
     // Long-distance matching (in a window drawn above: the default one is 128 MiB).
     if (windowLog && (switches / 72) % 2) {

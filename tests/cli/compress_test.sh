@@ -109,6 +109,8 @@ for opt in -T1 -T3 "-T2 -19" "-T2 --rsyncable" "-T2 --adapt" "-T2 --adapt=min=1,
 done
 check "-T1 and -T3 give the same frame" same "big-T1.zst" "big-T3.zst"
 check "-T0 -v names the cores counted" matches "Note: [0-9]+ physical core\(s\) detected" "$ERR"
+ours --adapt -T0 -v -B1M big.bin -o big-adapt-T0.zst
+check "--adapt -T0 -v names them once" test "$(grep -c 'core(s) detected' "$ERR")" -eq 1
 "$OURS" -T2 -B1M -c <big.bin >big-stdin.zst 2>/dev/null
 check "-T2 from stdin: round trip" decodes_to big-stdin.zst big.bin
 ours --adapt=min=5,max=3 big.bin -o bad.zst

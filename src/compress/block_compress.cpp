@@ -115,8 +115,9 @@ size_t findWithLongMatches(CCtx* c, const u8* src, size_t srcSize, size_t block)
         const u32 at = w.indexOf(p);
         if (at > ms.nextToUpdate + 1024) ms.nextToUpdate = at - 512;
         // fast and dfast index only what they search: the long match's last
-        // positions go into their tables here (the others index up to p themselves).
-        if (ms.finder == Finder::fast || ms.finder == Finder::dfast) {
+        // positions go into their tables here (the others index up to p
+        // themselves). Not at the block's start: no long match ends there.
+        if ((ms.finder == Finder::fast || ms.finder == Finder::dfast) && p != src) {
             if (ms.nextToUpdate < w.dictLimit) ms.nextToUpdate = w.dictLimit;  // the current segment only
             fillTables(ms, p);
         }

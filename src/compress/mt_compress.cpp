@@ -56,11 +56,12 @@ constexpr u64 kRsyncPrimePower = powerOf(kRsyncPrime, kRsyncWindow);
 struct MtJob {
     MtCCtx* mt = nullptr;
     // Buffers of the slot (kept from job to job).
-    u8* in = nullptr;
+    u8* inBuf = nullptr;
     size_t inCapacity = 0;
     u8* out = nullptr;
     size_t outCapacity = 0;
     // Set by the coordinator before the job is queued, then read only.
+    u8* in = nullptr;       // the job's overlap and source: inBuf, or in the long-match history
     size_t prefixSize = 0;  // overlap at the start of `in`
     size_t srcSize = 0;     // source after it
     size_t outStart = 0;    // bytes already in `out` (job 0: the frame header)
@@ -232,10 +233,10 @@ MtCCtx* createMt(const CustomMem& mem) {
 }
 
 void freeSlotBuffers(MtCCtx& mt, MtJob& j) {
-    memFree(mt.mem, j.in);
+    memFree(mt.mem, j.inBuf);
     memFree(mt.mem, j.out);
     j.longMatches.release(mt.mem);
-    j.in = j.out = nullptr;
+    j.in = j.inBuf = j.out = nullptr;
     j.inCapacity = j.outCapacity = 0;
 }
 
@@ -360,19 +361,28 @@ size_t ensureBuffer(MtCCtx& mt, u8*& buf, size_t& capacity, size_t need) {
     return 0;
 }
 
-// Claim the slot of the job to fill: buffers sized, overlap copied.
+// Claim the slot of the job to fill: buffers sized, overlap copied (with
+// long-distance matching the job is filled in place in the history, right
+// after the overlap).
 size_t startFill(MtCCtx& mt) {
     MtJob& j = slotOf(mt, mt.nextJob);
-    ZEST_TRY(ensureBuffer(mt, j.in, j.inCapacity, mt.inCapacity));
     ZEST_TRY(ensureBuffer(mt, j.out, j.outCapacity, mt.outCapacity));
     j.prefixSize = 0;
-    if (mt.nextJob > 0 && mt.overlap) {
-        // The end of what the job before saw (its own overlap included).
-        const MtJob& prev = slotOf(mt, mt.nextJob - 1);
-        const size_t avail = prev.prefixSize + prev.srcSize;
-        const size_t n = avail < mt.overlap ? avail : mt.overlap;
-        std::memcpy(j.in, prev.in + avail - n, n);
-        j.prefixSize = n;
+    if (mt.ldmOn) {
+        const u64 left = mt.pledged == kContentSizeUnknown ? mt.jobSize : mt.pledged - mt.ingested;
+        const size_t maxJob = left < mt.jobSize ? size_t(left) : mt.jobSize;
+        mt.ldm.placeJob(mt.nextJob > 0 ? mt.overlap : 0, maxJob, j.in, j.prefixSize);
+    } else {
+        ZEST_TRY(ensureBuffer(mt, j.inBuf, j.inCapacity, mt.inCapacity));
+        j.in = j.inBuf;
+        if (mt.nextJob > 0 && mt.overlap) {
+            // The end of what the job before saw (its own overlap included).
+            const MtJob& prev = slotOf(mt, mt.nextJob - 1);
+            const size_t avail = prev.prefixSize + prev.srcSize;
+            const size_t n = avail < mt.overlap ? avail : mt.overlap;
+            std::memcpy(j.in, prev.in + avail - n, n);
+            j.prefixSize = n;
+        }
     }
     mt.fillStarted = true;
     mt.filled = 0;
@@ -406,7 +416,7 @@ size_t syncPoint(MtCCtx& mt, const u8* job, size_t from, size_t to) {
 
 size_t queueJob(CCtx* c, MtCCtx& mt, bool last) {
     MtJob& j = slotOf(mt, mt.nextJob);
-    if (mt.ldmOn) ZEST_TRY(mt.ldm.scanJob(j.in + j.prefixSize, mt.filled, j.longMatches));
+    if (mt.ldmOn) ZEST_TRY(mt.ldm.scanJob(mt.filled, j.longMatches));
     if (mt.paramsChanged) {
         // A new level from the next job on; the window stays the frame's.
         mt.jobParams = laterJobParams(c->requested, mt.firstPlan, true);
@@ -515,8 +525,15 @@ size_t mtBeginFrame(CCtx* c, u64 pledged) {
     const size_t blocks = jobIn / f.blockSize + 2;
     mt.outCapacity = kFrameHeaderSizeMax + jobIn + blocks * kBlockHeaderSize + 4;
     if (mt.ldmOn) {
+        // Jobs are filled in the long-match history: no input buffers of their own.
+        for (size_t i = 0; i < mt.nbSlots; ++i) {
+            memFree(mt.mem, mt.jobs[i].inBuf);
+            mt.jobs[i].inBuf = nullptr;
+            mt.jobs[i].inCapacity = 0;
+        }
         mt.ldm.mem = mt.mem;
-        ZEST_TRY(mt.ldm.begin(f.ldm, f.cp.windowLog, jobIn, f.blockSize, c->indexLimit, pledged));
+        ZEST_TRY(mt.ldm.begin(f.ldm, f.cp.windowLog, jobIn, mt.overlap, mt.nbSlots, f.blockSize, c->indexLimit,
+                              pledged));
     }
     mt.pledged = pledged;
     mt.checksum = f.fp.checksumFlag;

@@ -83,19 +83,21 @@ void JobLongMatches::release(const CustomMem& mem) {
     *this = JobLongMatches{};
 }
 
-size_t MtLongMatcher::begin(const LdmParams& p, unsigned windowLog, size_t jobSize, size_t blockSz, u32 limit,
-                            u64 pledged) {
+size_t MtLongMatcher::begin(const LdmParams& p, unsigned windowLog, size_t jobSize, size_t overlap, size_t slots,
+                            size_t blockSz, u32 limit, u64 pledged) {
     st.p = p;
     const size_t matchBytes = LdmState::matchBytes(p, kScanChunk);
-    // Enough history that every job, wherever the ring wraps, still sees a
-    // whole window before it; or the whole frame, when that is smaller.
+    // Room for a whole window before every job wherever the ring wraps, and
+    // for the jobs in flight (never overwritten while a worker reads them);
+    // or for the whole frame, when that is smaller (it never wraps then).
     const size_t window = size_t(1) << windowLog;
-    size_t history = window + 2 * jobSize;
+    const size_t forWindow = window + 2 * jobSize + overlap;
+    const size_t forJobs = (slots + 1) * (jobSize + overlap);
+    size_t history = forWindow > forJobs ? forWindow : forJobs;
     if (pledged < history) history = size_t(pledged);
     if (!reserve(mem, tableAlloc, tableCapacity, LdmState::tableBytes(p) + kCacheLine) ||
         !reserve(mem, st.cursors, cursorCapacity, LdmState::cursorBytes(p)) ||
-        !reserve(mem, st.matches, matchCapacity, matchBytes) ||
-        !reserve(mem, ring, ringCapacity, history))
+        !reserve(mem, st.matches, matchCapacity, matchBytes) || !reserve(mem, ring, ringCapacity, history))
         return ZEST_ERR(memory_allocation);
     st.table = alignUp(reinterpret_cast<LdmEntry*>(tableAlloc), kCacheLine);  // buckets on cache lines
     st.matchCapacity = matchBytes / sizeof(LdmMatch);
@@ -108,7 +110,19 @@ size_t MtLongMatcher::begin(const LdmParams& p, unsigned windowLog, size_t jobSi
     return 0;
 }
 
-size_t MtLongMatcher::scanJob(const u8* src, size_t size, JobLongMatches& out) {
+void MtLongMatcher::placeJob(size_t overlap, size_t maxJob, u8*& in, size_t& prefixSize) {
+    size_t prefix = overlap < ringEnd ? overlap : ringEnd;
+    if (ringEnd + maxJob > ringCapacity) {
+        // No room left at the end: start over at the front, behind a copy of
+        // the overlap (what was before becomes the window's older segment).
+        std::memmove(ring, ring + ringEnd - prefix, prefix);
+        ringEnd = prefix;
+    }
+    in = ring + ringEnd - prefix;
+    prefixSize = prefix;
+}
+
+size_t MtLongMatcher::scanJob(size_t size, JobLongMatches& out) {
     out.count = 0;
     out.blocks = 0;
     const size_t blocks = (size + blockSize - 1) / blockSize;
@@ -120,11 +134,11 @@ size_t MtLongMatcher::scanJob(const u8* src, size_t size, JobLongMatches& out) {
         }
         out.blockCapacity = blocks;
     }
-    // Into the ring; when it does not fit at the end, it starts over at the
-    // front and what was before becomes the window's older segment.
-    if (ringEnd + size > ringCapacity) ringEnd = 0;
+    // Into the window. After a wrap the job continues the stream's indices
+    // (the overlap copied before it keeps those of the original, in the
+    // older segment), and what the copy and the job overwrote at the ring's
+    // front leaves the older segment.
     u8* const at = ring + ringEnd;
-    std::memcpy(at, src, size);
     w.update(at, size);
     ringEnd += size;
     if (w.indexOf(at + size) > indexLimit) {

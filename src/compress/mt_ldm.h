@@ -36,25 +36,33 @@ struct JobLongMatches {
 };
 
 // The coordinator's side: the history ring, its window and the LDM table.
+// The ring also holds the jobs in flight: each job is filled in place right
+// after its overlap (the bytes before it), and workers read it there.
 struct MtLongMatcher {
     CustomMem mem{};
     LdmState st;
     u8* tableAlloc = nullptr;  // st.table, aligned inside it
     size_t tableCapacity = 0, cursorCapacity = 0, matchCapacity = 0;  // allocated bytes
     u8* ring = nullptr;
-    size_t ringCapacity = 0, ringEnd = 0;
+    size_t ringCapacity = 0;
+    size_t ringEnd = 0;  // where the next job's source goes
     Window w;
     u32 maxDist = 0;
     size_t blockSize = 0;
     u32 indexLimit = 0;
 
     // A frame of `pledged` bytes (kContentSizeUnknown: unknown) begins:
-    // tables for `p`, a ring for a window of 2^windowLog and jobs of up to
-    // jobSize bytes (buffers kept when large enough).
-    size_t begin(const LdmParams& p, unsigned windowLog, size_t jobSize, size_t blockSize, u32 indexLimit,
-                 u64 pledged);
-    // The next job's source: into the history, and its long matches into out.
-    size_t scanJob(const u8* src, size_t size, JobLongMatches& out);
+    // tables for `p`, a ring for a window of 2^windowLog and `slots` jobs in
+    // flight of up to jobSize bytes after `overlap` bytes (buffers kept when
+    // large enough).
+    size_t begin(const LdmParams& p, unsigned windowLog, size_t jobSize, size_t overlap, size_t slots,
+                 size_t blockSize, u32 indexLimit, u64 pledged);
+    // Where the next job (at most maxJob bytes) goes: `in` and its overlap
+    // (the last `overlap` bytes before it at most).
+    void placeJob(size_t overlap, size_t maxJob, u8*& in, size_t& prefixSize);
+    // The job's `size` source bytes are in place: into the window, and its
+    // long matches into out.
+    size_t scanJob(size_t size, JobLongMatches& out);
     void release();
     size_t bytes() const { return tableCapacity + cursorCapacity + matchCapacity + ringCapacity; }
 };

@@ -119,17 +119,27 @@ TEST(MtCompress, OverlapStaysWithinTheWindow) {
 
 // Long-distance matching with workers (the coordinator finds the long
 // matches, ldm_test.cpp has the details): a repeat 1 MiB back, beyond every
-// job's overlap, costs next to nothing.
+// job's overlap, costs next to nothing. Streamed (size unknown), the jobs are
+// filled in the coordinator's history ring, which wraps while workers read it.
 TEST(MtCompress, LongDistanceMatching) {
     Rng rng(4015);
-    Bytes src = genRandom(rng, 1600 * 1024);
-    std::copy(src.begin(), src.begin() + 300 * 1024, src.begin() + 1100 * 1024);
+    Bytes src = genRandom(rng, 3200 * 1024);
+    for (const size_t at : {size_t(1100), size_t(2500)})
+        std::copy(src.begin(), src.begin() + 300 * 1024, src.begin() + std::ptrdiff_t(at * 1024));
     ZCCtx z;
-    useWorkers(z, 2, 3, 21);
+    useWorkers(z, 2, 1, 21);
     cset(z, 160, 1);  // ZSTD_c_enableLongDistanceMatching
     const Bytes frame = zframe(z, src);
     expectDecodes(frame, src);
-    EXPECT_LT(frame.size(), src.size() - 290 * 1024);
+    EXPECT_LT(frame.size(), src.size() - 590 * 1024);
+    zest::cctxReset(z, zest::ResetDirective::session_only);
+    StreamShape s;
+    s.maxIn = 300 * 1024;
+    s.maxOut = 300 * 1024;
+    const Bytes streamed = zestStreamCompress(z, src, rng, s);
+    expectDecodes(streamed, src);
+
+    EXPECT_LT(streamed.size(), src.size() - 590 * 1024);
 }
 
 // The frame's size stays close to one thread's: jobs lose only what they

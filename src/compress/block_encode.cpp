@@ -114,8 +114,12 @@ size_t encodeLiterals(u8* dst, size_t dstCapacity, const u8* lit, size_t litSize
 
     const bool repeatUsable = prev.hufRepeat == RepeatMode::valid ||
                               (prev.hufRepeat == RepeatMode::check && hufCanEncode(prev.huf, ws.counts, maxSymbol));
-    const unsigned maxBits = hufSuggestMaxBits(litSize, maxSymbol);
-    if (isError(hufBuildCTable(&next.huf, ws.counts, maxSymbol, maxBits, ws.huf))) {
+    // A new table from the shared counts when given (a superset of these).
+    const u32* const buildCounts = opt.shared ? opt.shared->lit : ws.counts;
+    const unsigned buildMax = opt.shared ? opt.shared->litMax : maxSymbol;
+    const unsigned maxBits = hufSuggestMaxBits(opt.shared ? opt.shared->litTotal : litSize, buildMax);
+    if (opt.repeatShared && repeatUsable) return emit(prev.huf, 0, true);
+    if (isError(hufBuildCTable(&next.huf, buildCounts, buildMax, maxBits, ws.huf))) {
         return repeatUsable ? emit(prev.huf, 0, true) : raw();
     }
     const size_t descSize = hufWriteCTable(body, bodyCapacity, next.huf, ws.huf);
@@ -146,6 +150,11 @@ struct StreamChoice {
     const FseCTable* predefined;
     const FseCTable* prevTable;
     RepeatMode prevRepeat;
+    // Counts a new table is built from instead (SharedCounts), or null.
+    const u32* sharedCounts;
+    unsigned sharedMax;
+    size_t sharedTotal;
+    bool repeatShared;  // prevTable is shared: repeat it wherever it can code the stream
 };
 
 // Pick the mode of one stream, build its table into `table`, and write its
@@ -182,10 +191,17 @@ size_t encodeSeqTable(u8* dst, size_t dstCapacity, const StreamChoice& c, Strate
         return 1;
     }
 
-    const unsigned tableLog = fseOptimalTableLog(c.maxLog, c.nbSeq, maxSymbol);
+    if (c.repeatShared && c.prevRepeat != RepeatMode::none &&
+        !isError(fseCTableCostBits(*c.prevTable, counts, maxSymbol)))
+        return useRepeat();
+    // A new table's counts: the stream's own, or the shared ones.
+    const u32* const buildCounts = c.sharedCounts ? c.sharedCounts : counts;
+    const unsigned buildMax = c.sharedCounts ? c.sharedMax : maxSymbol;
+    const size_t buildTotal = c.sharedCounts ? c.sharedTotal : c.nbSeq;
+    const unsigned tableLog = fseOptimalTableLog(c.maxLog, buildTotal, buildMax);
     // "Less than 1" cells pay on long streams; on short ones they mostly make
     // both sides' table builds slower (the spread loses its fast path).
-    const bool lowProbMinusOne = c.nbSeq >= 2048;
+    const bool lowProbMinusOne = buildTotal >= 2048;
     if (strategy < Strategy::lazy) {
         // Cheap rules for the fast strategies: trust a valid old table on short
         // blocks, and take the predefined table when a custom one would not pay.
@@ -207,20 +223,20 @@ size_t encodeSeqTable(u8* dst, size_t dstCapacity, const StreamChoice& c, Strate
             const size_t bits = fseCTableCostBits(*c.prevTable, counts, maxSymbol);
             if (!isError(bits)) repeatCost = bits;
         }
-        ZEST_TRY(fseNormalizeCounts(ws.norm, tableLog, counts, c.nbSeq, maxSymbol, lowProbMinusOne));
-        const size_t descBits = 8 * fseNormalizedCountsBound(maxSymbol, tableLog);  // pessimistic; refined below
+        ZEST_TRY(fseNormalizeCounts(ws.norm, tableLog, buildCounts, buildTotal, buildMax, lowProbMinusOne));
+        const size_t descBits = 8 * fseNormalizedCountsBound(buildMax, tableLog);  // pessimistic; refined below
         u8 desc[kFseMaxSymbolValue + 16];
-        const size_t descSize = fseWriteNormalizedCounts(desc, sizeof desc, ws.norm, maxSymbol, tableLog);
+        const size_t descSize = fseWriteNormalizedCounts(desc, sizeof desc, ws.norm, buildMax, tableLog);
         const size_t compressedCost =
             (isError(descSize) ? descBits : 8 * descSize) + fseCostBits(ws.norm, tableLog, counts, maxSymbol);
         if (predefinedCost <= repeatCost && predefinedCost <= compressedCost) return usePredefined();
         if (repeatCost < compressedCost) return useRepeat();
     }
 
-    ZEST_TRY(fseNormalizeCounts(ws.norm, tableLog, counts, c.nbSeq, maxSymbol, lowProbMinusOne));
-    const size_t descSize = fseWriteNormalizedCounts(dst, dstCapacity, ws.norm, maxSymbol, tableLog);
+    ZEST_TRY(fseNormalizeCounts(ws.norm, tableLog, buildCounts, buildTotal, buildMax, lowProbMinusOne));
+    const size_t descSize = fseWriteNormalizedCounts(dst, dstCapacity, ws.norm, buildMax, tableLog);
     ZEST_TRY(descSize);
-    ZEST_TRY(fseBuildCTable(&table, ws.norm, maxSymbol, tableLog));
+    ZEST_TRY(fseBuildCTable(&table, ws.norm, buildMax, tableLog));
     *mode = SeqMode::compressed;
     *repeat = RepeatMode::check;
     return descSize;
@@ -400,12 +416,17 @@ size_t encodeSequences(u8* dst, size_t dstCapacity, const SeqStore& seqs, const 
 
     u8* const modes = op++;
     SeqMode llMode, ofMode, mlMode;
+    const SharedCounts* const sh = opt.shared;
+    const size_t shSeq = sh ? sh->nbSeq : 0;
     const StreamChoice llc{codes.ll, nbSeq, kLLMaxCode, kLLDefaultNorm, kLLDefaultMaxSymbol, kLLPredefinedLog,
-                           kLLMaxLog, &predefined.ll, &prev.ll, prev.llRepeat};
+                           kLLMaxLog, &predefined.ll, &prev.ll, prev.llRepeat,
+                           sh ? sh->ll : nullptr, sh ? sh->llMax : 0, shSeq, opt.repeatShared};
     const StreamChoice ofc{codes.of, nbSeq, kOFMaxCode, kOFDefaultNorm, kOFDefaultMaxSymbol, kOFPredefinedLog,
-                           kOFMaxLog, &predefined.of, &prev.of, prev.ofRepeat};
+                           kOFMaxLog, &predefined.of, &prev.of, prev.ofRepeat,
+                           sh ? sh->of : nullptr, sh ? sh->ofMax : 0, shSeq, opt.repeatShared};
     const StreamChoice mlc{codes.ml, nbSeq, kMLMaxCode, kMLDefaultNorm, kMLDefaultMaxSymbol, kMLPredefinedLog,
-                           kMLMaxLog, &predefined.ml, &prev.ml, prev.mlRepeat};
+                           kMLMaxLog, &predefined.ml, &prev.ml, prev.mlRepeat,
+                           sh ? sh->ml : nullptr, sh ? sh->mlMax : 0, shSeq, opt.repeatShared};
     size_t lastDescSize = 0;
     size_t n = encodeSeqTable(op, size_t(oend - op), llc, opt.strategy, next.ll, &llMode, &next.llRepeat, ws);
     ZEST_TRY(n);
@@ -454,6 +475,25 @@ size_t encodeBlockBody(void* dst, size_t dstCapacity, const SeqStore& seqs, cons
     const size_t total = litSize + seqSize;
     if (total >= srcSize - minGain(srcSize, opt.strategy) || srcSize <= minGain(srcSize, opt.strategy)) return 0;
     return total;
+}
+
+void countBlock(SharedCounts& out, const SeqStore& seqs, const SeqCodes& codes, HistogramWorkspace& ws) {
+    out.litTotal = seqs.litSize();
+    out.litMax = 255;
+    std::memset(out.lit, 0, sizeof out.lit);
+    if (out.litTotal) countBytes(out.lit, &out.litMax, seqs.litStart, out.litTotal, ws);
+    out.nbSeq = seqs.nbSeq();
+    out.llMax = kLLMaxCode;
+    out.ofMax = kOFMaxCode;
+    out.mlMax = kMLMaxCode;
+    std::memset(out.ll, 0, sizeof out.ll);
+    std::memset(out.of, 0, sizeof out.of);
+    std::memset(out.ml, 0, sizeof out.ml);
+    if (out.nbSeq == 0) return;
+    writeSeqCodes(seqs.seqStart, out.nbSeq, codes.ll, codes.ml, codes.of);
+    countSymbolsSimple(out.ll, &out.llMax, codes.ll, out.nbSeq, kLLMaxCode);
+    countSymbolsSimple(out.of, &out.ofMax, codes.of, out.nbSeq, kOFMaxCode);
+    countSymbolsSimple(out.ml, &out.mlMax, codes.ml, out.nbSeq, kMLMaxCode);
 }
 
 }  // namespace zest

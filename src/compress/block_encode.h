@@ -8,6 +8,7 @@
 #include "entropy/fse_encode.h"
 #include "entropy/histogram.h"
 #include "entropy/huf_encode.h"
+#include "format/sequence_codes.h"
 
 namespace zest {
 
@@ -39,11 +40,25 @@ struct BlockEncodeWorkspace {
     short norm[kFseMaxSymbolValue + 1];
 };
 
+// Symbol counts of a whole block whose parts share one set of tables
+// (ZSTD_c_targetCBlockSize): the first part's new tables are built from
+// them, so that the parts after it can repeat them.
+struct SharedCounts {
+    u32 lit[256];
+    u32 ll[kLLMaxCode + 1];
+    u32 of[kOFMaxCode + 1];
+    u32 ml[kMLMaxCode + 1];
+    unsigned litMax, llMax, ofMax, mlMax;
+    size_t litTotal, nbSeq;
+};
+
 struct BlockEncodeOptions {
     Strategy strategy;
     bool compressLiterals;  // false: literals always raw (negative levels, or as requested)
     bool bmi2;
     bool suspectIncompressible = false;  // literals: sample before a full count (set per block)
+    const SharedCounts* shared = nullptr;  // new tables from these counts (a superset of the block's)
+    bool repeatShared = false;  // the previous tables are shared ones: repeat them wherever they can code the block
 };
 
 // Codes of each sequence (scratch of nbSeq bytes each).
@@ -69,6 +84,10 @@ size_t encodeBlockBody(void* dst, size_t dstCapacity, const SeqStore& seqs, cons
 // Literals section alone (exposed for tests). Returns its size or an error.
 size_t encodeLiterals(u8* dst, size_t dstCapacity, const u8* lit, size_t litSize, const EntropyTables& prev,
                       EntropyTables& next, const BlockEncodeOptions& opt, BlockEncodeWorkspace& ws);
+
+// The counts of a whole block's literals and sequence codes (codes: scratch
+// for its nbSeq sequences).
+void countBlock(SharedCounts& out, const SeqStore& seqs, const SeqCodes& codes, HistogramWorkspace& ws);
 
 // Raw literals section (header + bytes). Returns its size or dstSize_tooSmall.
 size_t writeRawLiterals(u8* dst, size_t dstCapacity, const u8* lit, size_t litSize);

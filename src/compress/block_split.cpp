@@ -51,7 +51,7 @@ public:
     // predecessor (header included; raw when compression does not pay).
     size_t cost(size_t first, size_t last) {
         const Part p = part(first, last);
-        const BlockEncodeOptions opt = blockEncodeOptions(c_);
+        const BlockEncodeOptions opt = optionsFor(first);
         const size_t body = encodeBlockBody(c_->trialBuff, c_->trialBuffSize, p.seqs, c_->codes, p.srcSize,
                                             *c_->prevEntropy, c_->trialEntropy, c_->predefined, opt, c_->bws);
         if (isError(body)) return ~size_t(0) / 4;  // never worth a cut
@@ -69,6 +69,19 @@ public:
         if (nbCuts_ + 1 >= kMaxParts) return;
         cuts_[nbCuts_++] = u32(mid);
         derive(mid, last, right);
+    }
+
+    // Parts sharing the tables of the first (targetCBlockSize): `shared`
+    // holds the whole block's counts.
+    void shareTables(const SharedCounts* shared) { shared_ = shared; }
+    // How the part starting at sequence `first` is encoded: the first part
+    // declares the shared tables, if any; the others repeat them where they
+    // can (new tables, where needed, from the shared counts again).
+    BlockEncodeOptions optionsFor(size_t first) const {
+        BlockEncodeOptions opt = blockEncodeOptions(c_);
+        opt.shared = shared_;
+        opt.repeatShared = first != 0 && shared_ != nullptr;
+        return opt;
     }
 
     size_t nbCuts() const { return nbCuts_; }
@@ -95,6 +108,7 @@ private:
     }
 
     CCtx* c_;
+    const SharedCounts* shared_ = nullptr;
     SeqStore all_;
     size_t nbSeq_;
     size_t srcSize_;
@@ -125,7 +139,7 @@ size_t emitPart(CCtx* c, const Splitter& sp, size_t first, size_t next, u8* op, 
                 u32 parser[3], bool last) {
     Part p = sp.part(first, next);
     fixRepeatCodes(c, p.seqs, parser);
-    const BlockEncodeOptions opt = blockEncodeOptions(c);
+    const BlockEncodeOptions opt = sp.optionsFor(first);
     const size_t body = encodeBlockBody(op + kBlockHeaderSize, room - kBlockHeaderSize, p.seqs, c->codes, p.srcSize,
                                         *c->prevEntropy, *c->nextEntropy, c->predefined, opt, c->bws);
     ZEST_TRY(body);
@@ -171,6 +185,13 @@ size_t splitToTarget(CCtx* c, u8* dst, size_t dstCapacity, const u8* src, size_t
     if (dstCapacity < srcSize + maxParts * kBlockHeaderSize)
         return finishBlock(c, dst, dstCapacity, src, srcSize, wholeBody, c->seqs, last);
 
+    // One set of tables for all parts: built for the whole block, declared
+    // by the first part, repeated by the others where that costs less than
+    // tables of their own (a table per part of a few KiB would cost more than
+    // the part saves with it).
+    SharedCounts shared;
+    countBlock(shared, c->seqs, c->codes, c->bws.hist);
+    sp.shareTables(&shared);
     u32 parser[3] = {c->rep[0], c->rep[1], c->rep[2]};
     u8* op = dst;
     size_t first = 0, parts = 0;

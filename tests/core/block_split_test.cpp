@@ -3,7 +3,7 @@
 // own where that pays, frames stay valid for both decoders, repeat codes stay
 // right when a part between others is sent raw. ZSTD_c_blockSplitterLevel:
 // full blocks end early where their bytes change. ZSTD_c_targetCBlockSize:
-// compressed blocks of about the target size.
+// compressed blocks of about the target size, sharing their block's tables.
 #include <zstd.h>
 
 #include <gtest/gtest.h>
@@ -188,6 +188,34 @@ TEST(TargetCBlockSize, BlocksNearTheTarget) {
             StreamShape s;
             s.maxIn = 30000;
             expectDecodes(zestStreamCompress(z, src, rng, s), src);
+        }
+    }
+}
+
+// The parts of a block share one set of tables (built for the whole block,
+// declared by its first part, repeated by the others): on text their cost
+// over the plain frame stays close to the reference's, which does the same.
+TEST(TargetCBlockSize, PartsShareTheBlocksTables) {
+    Rng rng(1015);
+    const Bytes src = genText(rng, 600 * 1024);
+    for (const int level : {1, 3}) {
+        for (const int target : {1340, 4096}) {
+            SCOPED_TRACE(at("level/target", level, target));
+            ZCCtx z, plain;
+            cset(z, pLevel, level);
+            cset(z, pTargetCBlockSize, target);
+            cset(plain, pLevel, level);
+            const Bytes frame = zframe(z, src), whole = zframe(plain, src);
+            expectDecodes(frame, src);
+            RefCCtx r, rPlain;
+            ZSTD_CCtx_setParameter(r.p, ZSTD_c_compressionLevel, level);
+            ZSTD_CCtx_setParameter(r.p, ZSTD_c_targetCBlockSize, target);
+            ZSTD_CCtx_setParameter(rPlain.p, ZSTD_c_compressionLevel, level);
+            const Bytes refParts = refFrame(r.p, src), refWhole = refFrame(rPlain.p, src);
+            const double ours = double(frame.size()) / double(whole.size());
+            const double theirs = double(refParts.size()) / double(refWhole.size());
+            // (Without shared tables: +5.9% at 1340 bytes, the reference +0.9%.)
+            EXPECT_LT(ours, theirs + 0.005) << frame.size() << " " << whole.size();
         }
     }
 }

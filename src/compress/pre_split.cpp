@@ -66,8 +66,8 @@ float selfBits(const u32* c, u32 n) {
 }
 
 // Whether coding b apart from a (selfBits aBits) pays, scaled by `step`
-// (bytes per sample). `strict`: for the optimal parsers, whose blocks are
-// split after parsing too (measured on the corpus: looser tests cost them ratio).
+// (bytes per sample). `strict`: the densest sampling, meant for the optimal
+// parsers (measured on the corpus: looser tests cost them more ratio).
 bool differs(const Histogram& a, float aBits, const Histogram& b, unsigned step, bool strict) {
     u32 both[256];
     unsigned symbols = 0;
@@ -87,17 +87,17 @@ bool differs(const Histogram& a, float aBits, const Histogram& b, unsigned step,
 int preSplitEffort(int level, Strategy s) {
     if (level == 1) return -1;
     if (level >= 2) return level - 2;
-    // By strategy as in the reference, except fast and dfast: with them a
-    // split block costs ~2-4% of speed for 0.1-0.2% of size (corpus, levels
-    // 1 and 3), which is not what those levels are for.
+    // By strategy as in the reference from greedy to btlazy2 (0.4-0.5% smaller
+    // on the corpus), but not elsewhere: at fast and dfast a split block costs
+    // ~2-4% of speed for 0.1-0.2% of size; the optimal parsers (whose blocks
+    // are split after parsing, on real costs) lost up to 1.1% with it on the
+    // corpus's binary files.
     switch (s) {
-    case Strategy::fast:
-    case Strategy::dfast: return -1;
     case Strategy::greedy:
     case Strategy::lazy: return 2;
     case Strategy::lazy2:
     case Strategy::btlazy2: return 3;
-    default: return 4;
+    default: return -1;
     }
 }
 

@@ -470,28 +470,31 @@ struct FailingAlloc {
 TEST(MtCompress, AllocationFailures) {
     Rng rng(4012);
     const Bytes src = mtData(rng, 1300 * 1024);
-    bool succeeded = false;
-    for (long failFrom = 0; failFrom < 40 && !succeeded; ++failFrom) {
-        SCOPED_TRACE(at("failFrom", failFrom));
-        FailingAlloc a;
-        const zest::CustomMem mem{FailingAlloc::alloc, FailingAlloc::release, &a};
-        zest::CCtx* c = zest::createCCtx(mem);
-        if (c) {
-            a.failFrom = failFrom;
-            useWorkers(c, 2, 3);
-            Buf out(zest::compressBound(src.size()));
-            const size_t r = zest::compress2(c, out.data(), out.size(), src.data(), src.size());
-            if (zest::isError(r)) {
-                EXPECT_EQ(zcode(r), ZSTD_error_memory_allocation);
-            } else {
-                expectDecodes(out.take(r), src);
-                succeeded = true;
+    for (const bool ldm : {false, true}) {
+        bool succeeded = false;
+        for (long failFrom = 0; failFrom < 80 && !succeeded; ++failFrom) {
+            SCOPED_TRACE(at("ldm/failFrom", ldm, failFrom));
+            FailingAlloc a;
+            const zest::CustomMem mem{FailingAlloc::alloc, FailingAlloc::release, &a};
+            zest::CCtx* c = zest::createCCtx(mem);
+            if (c) {
+                a.failFrom = failFrom;
+                useWorkers(c, 2, 3);
+                if (ldm) cset(c, 160, 1);  // the coordinator's history ring and tables too
+                Buf out(zest::compressBound(src.size()));
+                const size_t r = zest::compress2(c, out.data(), out.size(), src.data(), src.size());
+                if (zest::isError(r)) {
+                    EXPECT_EQ(zcode(r), ZSTD_error_memory_allocation);
+                } else {
+                    expectDecodes(out.take(r), src);
+                    succeeded = true;
+                }
+                zest::freeCCtx(c);
             }
-            zest::freeCCtx(c);
+            EXPECT_EQ(a.live.load(), 0);
         }
-        EXPECT_EQ(a.live.load(), 0);
+        EXPECT_TRUE(succeeded);
     }
-    EXPECT_TRUE(succeeded);
 }
 
 namespace {

@@ -51,8 +51,9 @@ size_t encodeLiterals(u8* dst, size_t dstCapacity, const u8* lit, size_t litSize
         return writeRawLiterals(dst, dstCapacity, lit, litSize);
     };
     if (!opt.compressLiterals) return raw();
-    // Tiny literal runs do not repay a table description (a trusted table may still be reused).
-    const size_t minSize = prev.hufRepeat == RepeatMode::valid ? 6 : 63;
+    // Tiny literal runs do not repay a table description (a trusted or a
+    // block's shared table may still be reused).
+    const size_t minSize = prev.hufRepeat == RepeatMode::valid || opt.repeatShared ? 6 : 63;
     if (litSize < minSize) return raw();
 
     const size_t lhSize = 3 + (litSize >= 1024) + (litSize >= 16 * 1024);

@@ -99,7 +99,7 @@ size_t scan(LdmState& st, const Window& w, u32 lowest, u32 maxDist, const u8* sr
     const u8* anchor = src;
     size_t n = 0;
     const u8* points[kBatch];  // the first byte of each point's stretch
-    u64 hashes[kBatch];
+    u32 buckets[kBatch], checks[kBatch];  // its fingerprint: bucket and check bits
     const u8* ip = src;
     while (ip < iend) {
         // 1. The next points: a tight loop, four bytes at a time where it can.
@@ -138,19 +138,18 @@ size_t scan(LdmState& st, const Window& w, u32 lowest, u32 maxDist, const u8* sr
         }
         // 2. Their fingerprints, and their buckets on the way into the cache.
         for (size_t k = 0; k < np; ++k) {
-            hashes[k] = XXH3_64bits(points[k], p.minMatch);
-            const u32 bucket = bucketBits ? u32(hashes[k] >> (64 - bucketBits)) : 0;
+            const u64 h = XXH3_64bits(points[k], p.minMatch);
+            buckets[k] = bucketBits ? u32(h >> (64 - bucketBits)) : 0;
+            checks[k] = u32(h);
             // (The first two lines: a default bucket of 16 entries.)
-            const char* const b = reinterpret_cast<const char*>(st.table + (size_t(bucket) << p.bucketLog));
+            const char* const b = reinterpret_cast<const char*>(st.table + (size_t(buckets[k]) << p.bucketLog));
             __builtin_prefetch(b);
             __builtin_prefetch(b + 64);
         }
         // 3. In order: look for a long match, then remember the point.
         for (size_t k = 0; k < np; ++k) {
             const u8* const s = points[k];
-            const u64 h = hashes[k];
-            const u32 bucket = bucketBits ? u32(h >> (64 - bucketBits)) : 0;
-            const u32 check = u32(h);
+            const u32 bucket = buckets[k], check = checks[k];
             LdmEntry* const entries = st.table + (size_t(bucket) << p.bucketLog);
             const u32 sIndex = u32(s - base);
             // Only where no long match was taken yet, and with room for a whole one.

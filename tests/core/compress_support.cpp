@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <vector>
 
 namespace zt {
 
@@ -38,6 +39,24 @@ Bytes zframe(zest::CCtx* c, const Bytes& src) {
     }
     EXPECT_LE(r, dst.size());
     return dst.take(r);
+}
+
+Bytes staticFrame(const zest::CCtxParams* p, size_t workspaceSize, const Bytes& src, unsigned* jobs) {
+    std::vector<uint64_t> workspace(workspaceSize / 8 + 1);
+    zest::CCtx* c = zest::initStaticCCtx(workspace.data(), workspaceSize);
+    if (!c) {
+        ADD_FAILURE() << "initStaticCCtx refused " << workspaceSize << " bytes";
+        return {};
+    }
+    const size_t set = zest::cctxSetParametersUsingCCtxParams(c, p);
+    if (zest::isError(set)) {
+        ADD_FAILURE() << "cctxSetParametersUsingCCtxParams: " << zdescr(set);
+        return {};
+    }
+    const Bytes frame = zframe(c, src);
+    if (jobs) *jobs = zest::getFrameProgression(c).currentJobID;
+    expectDecodes(frame, src);
+    return frame;
 }
 
 ZSTD_frameHeader header(const Bytes& frame, bool magicless) {

@@ -94,6 +94,10 @@ void zreset(zest::CCtx* c);
 
 // One frame with the sticky parameters (compress2) into exactly compressBound(src) bytes.
 Bytes zframe(zest::CCtx* c, const Bytes& src);
+// One frame from a static context in a workspace of `workspaceSize` bytes,
+// parameters from `p`; the frame decodes (checked). *jobs, if given,
+// receives the frame's job count (ZSTD_getFrameProgression).
+Bytes staticFrame(const zest::CCtxParams* p, size_t workspaceSize, const Bytes& src, unsigned* jobs = nullptr);
 
 // (refFrame, the reference's counterpart, is in support.h.)
 

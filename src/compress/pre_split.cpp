@@ -8,7 +8,6 @@
 // (scaled back to every byte) pay for a block header and a second table.
 #include "compress/pre_split.h"
 
-#include <cmath>
 #include <cstring>
 
 #include "format/frame_format.h"
@@ -42,14 +41,26 @@ struct Histogram {
 };
 
 // log2(x) for x >= 1, to about 0.01: the exponent, and the next 8 bits
-// through a table (the test needs no more, and runs for every chunk).
+// through a table (the test needs no more, and runs for every chunk). The
+// table is built at compile time, so the library needs neither libm nor a
+// static initializer.
+constexpr double log2OnePlus(double f) {
+    // ln(1 + f) = 2·atanh(f / (2 + f)); |f / (2 + f)| <= 1/3 for f in [0, 1).
+    const double y = f / (2 + f);
+    double term = y, sum = 0;
+    for (int k = 1; k < 40; k += 2) {
+        sum += term / k;
+        term *= y * y;
+    }
+    return 2 * sum / 0.69314718055994530942;
+}
 struct Log2Table {
     float v[256];
-    Log2Table() {
-        for (int i = 0; i < 256; ++i) v[i] = std::log2(1.0f + float(i) / 256);
+    constexpr Log2Table() : v() {
+        for (int i = 0; i < 256; ++i) v[i] = float(log2OnePlus(double(i) / 256));
     }
 };
-const Log2Table kLog2;
+constexpr Log2Table kLog2;
 
 inline float fastLog2(u32 x) {
     const unsigned e = highBit32(x);

@@ -1,0 +1,11 @@
+# Removes the files of an install manifest (cmake -DMANIFEST=... -P uninstall.cmake).
+if(NOT EXISTS "${MANIFEST}")
+  message(FATAL_ERROR "nothing to uninstall: ${MANIFEST} not found (install first)")
+endif()
+file(STRINGS "${MANIFEST}" files)
+foreach(f ${files})
+  if(IS_SYMLINK "$ENV{DESTDIR}${f}" OR EXISTS "$ENV{DESTDIR}${f}")
+    message(STATUS "Removing $ENV{DESTDIR}${f}")
+    file(REMOVE "$ENV{DESTDIR}${f}")
+  endif()
+endforeach()

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "adapt.h"
+#include "codecs.h"
 #include "compress_params.h"
 #include "dictionary.h"
 #include "errors.h"
@@ -33,9 +34,10 @@ bool hasCompressedSuffix(const std::string& path) {
     return std::find(std::begin(kSuffixes), std::end(kSuffixes), ext) != std::end(kSuffixes);
 }
 
-// Formats other than zstd would need external compression libraries.
-void requireZstdFormat(const std::string& format) {
-    if (format == "zstd") return;
+// The --format= asked for, refused when its library was not compiled in.
+std::optional<ForeignFormat> outputFormat(const std::string& format) {
+    const std::optional<ForeignFormat> f = foreignFormatNamed(format);
+    if (!f || formatCompiledIn(*f)) return f;
     const char* library = format == "gzip" ? "HAVE_ZLIB" : format == "lz4" ? "HAVE_LZ4" : "HAVE_LZMA";
     throw FatalError(1, format + " compression is not available (zstd compiled without " + library + ")");
 }
@@ -52,8 +54,7 @@ void Compressor::CCtxDeleter::operator()(ZSTD_CCtx_s* cctx) const { ZSTD_freeCCt
 
 Compressor::~Compressor() = default;
 
-Compressor::Compressor(const Options& o) : o_(o), level_(compressionLevel(o)) {
-    requireZstdFormat(o.comp.format);
+Compressor::Compressor(const Options& o) : o_(o), level_(compressionLevel(o)), foreign_(outputFormat(o.comp.format)) {
     if (o.comp.singleThread && o.comp.adapt)
         throw FatalError(1, "Adaptive mode is not compatible with single thread mode \n");
     if (o.comp.singleThread && o.comp.rsyncable)
@@ -75,7 +76,9 @@ Compressor::Compressor(const Options& o) : o_(o), level_(compressionLevel(o)) {
     out_.resize(ZSTD_CStreamOutSize());
 }
 
-std::optional<std::string> Compressor::outputNameFor(const std::string& srcPath) { return srcPath + kZstdSuffix; }
+std::optional<std::string> Compressor::outputNameFor(const std::string& srcPath) {
+    return srcPath + (foreign_ ? formatSuffix(*foreign_) : kZstdSuffix);
+}
 
 bool Compressor::skipsInput(const std::string& srcPath) {
     if (!o_.comp.excludeCompressed || !hasCompressedSuffix(srcPath)) return false;
@@ -168,14 +171,42 @@ void Compressor::streamFrame(FileJob& job, FileOutcome& r, ProgressLine& progres
     }
 }
 
+void Compressor::streamForeign(FileJob& job, FileOutcome& r, ProgressLine& progress) {
+    EncoderSettings settings;
+    settings.level = level_;
+    settings.checksum = o_.comp.checksum;
+    if (o_.comp.contentSize) settings.contentSize = pledgedSize(job.input);
+    const std::unique_ptr<ForeignEncoder> encoder = makeEncoder(*foreign_, settings);
+    for (;;) {
+        const size_t got = job.input.read(in_.data(), in_.size());
+        r.bytesRead += got;
+        const bool finish = got == 0;
+        CodecBuffers b{in_.data(), got, 0, out_.data(), out_.size(), 0};
+        for (;;) {
+            b.outPos = 0;
+            const CodecStatus status = encoder->encode(b, finish);
+            if (status == CodecStatus::error)
+                throw FatalError(encoder->errorCode(), job.input.displayName() + ": " + encoder->errorText());
+            job.sink.write(out_.data(), b.outPos);
+            r.bytesWritten += b.outPos;
+            if (status == CodecStatus::end) return;
+            if (!finish && b.inPos == b.inSize) break;
+        }
+        showProgress(job, r, progress, false);
+    }
+}
+
 FileOutcome Compressor::process(FileJob& job) {
     FileOutcome r;
     const std::string& name = job.input.displayName();
-    startFrame(job.input);
+    if (!foreign_) startFrame(job.input);
     ProgressLine progress;
     showProgress(job, r, progress, true);
     try {
-        streamFrame(job, r, progress);
+        if (foreign_)
+            streamForeign(job, r, progress);
+        else
+            streamFrame(job, r, progress);
     } catch (const ReadError& e) {
         progress.clear();
         displayAt(1, "zstd: %s: Read error : %s \n", name.c_str(), std::strerror(e.errnoValue));

@@ -1,5 +1,5 @@
-// Compression of one input stream into one zstd frame, with the reference's
-// per-file and summary lines.
+// Compression of one input stream into one zstd frame (or one stream of the
+// --format asked for), with the reference's per-file and summary lines.
 #pragma once
 
 #include <cstdint>
@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "codecs.h"
 #include "operation.h"
 #include "options.h"
 
@@ -40,6 +41,8 @@ private:
     std::optional<std::uint64_t> pledgedSize(const InputFile& in) const;
     void startFrame(const InputFile& in);
     void streamFrame(FileJob& job, FileOutcome& r, ProgressLine& progress);
+    // --format=gzip/xz/lzma/lz4: the whole input as one stream of that format.
+    void streamForeign(FileJob& job, FileOutcome& r, ProgressLine& progress);
     void showProgress(const FileJob& job, const FileOutcome& r, ProgressLine& progress, bool now) const;
 
     struct CCtxDeleter {
@@ -47,6 +50,7 @@ private:
     };
     const Options& o_;
     int level_;
+    std::optional<ForeignFormat> foreign_;  // nullopt: zstd
     std::unique_ptr<ZSTD_CCtx_s, CCtxDeleter> cctx_;
     std::unique_ptr<LevelAdapter> adapter_;  // --adapt
     std::vector<unsigned char> patchReference_;  // --patch-from content, referenced by every frame

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "advanced_params.h"
+#include "codecs.h"
 #include "dictionary.h"
 #include "errors.h"
 #include "formats.h"
@@ -152,6 +153,41 @@ Decompressor::Step Decompressor::decodeFrame(FileJob& job, FileOutcome& r) {
     }
 }
 
+Decompressor::Step Decompressor::decodeForeign(ForeignFormat format, FileJob& job, FileOutcome& r) {
+    std::unique_ptr<ForeignDecoder>& decoder = foreignDecoders_[static_cast<size_t>(format)];
+    if (!decoder) decoder = makeDecoder(format);
+    bool atEof = false;
+    int stalledSteps = 0;
+    for (;;) {
+        if (inPos_ == inEnd_ && !atEof) {
+            inPos_ = inEnd_ = 0;
+            inEnd_ = job.input.read(in_.data(), in_.size());
+            atEof = inEnd_ == 0;
+        }
+        CodecBuffers b{in_.data(), inEnd_, inPos_, out_.data(), out_.size(), 0};
+        const CodecStatus status = decoder->decode(b, atEof);
+        r.bytesRead += b.inPos - inPos_;
+        inPos_ = b.inPos;
+        if (b.outPos > 0) {
+            job.sink.write(out_.data(), b.outPos);
+            r.bytesWritten += b.outPos;
+            showProgress(job, r.bytesWritten, false);
+        }
+        if (status == CodecStatus::end) return Step::frameDone;
+        // The decoders report a cut stream themselves; this only makes sure
+        // that no library can keep the loop spinning at the end of input.
+        const bool stalled = atEof && b.outPos == 0 && b.inPos == b.inSize;
+        stalledSteps = stalled ? stalledSteps + 1 : 0;
+        if (status == CodecStatus::error || stalledSteps > 2) {
+            progress_->clear();
+            const std::string what = status == CodecStatus::error ? decoder->errorText() : "premature end";
+            displayAt(1, "zstd: %s: %s \n", job.input.displayName().c_str(), what.c_str());
+            decoder.reset();  // a fresh one for the next stream
+            return Step::failed;
+        }
+    }
+}
+
 bool Decompressor::passThroughRest(FileJob& job, FileOutcome& r) {
     for (;;) {
         if (inEnd_ > inPos_) {
@@ -192,6 +228,14 @@ FileOutcome Decompressor::process(FileJob& job) {
             InputFormat fmt = detectFormat(in_.data() + inPos_, avail);
             if (fmt == InputFormat::zstdFrame || fmt == InputFormat::skippableFrame) {
                 if (decodeFrame(job, r) == Step::failed) {
+                    ok = false;
+                    break;
+                }
+                continue;
+            }
+            if (const std::optional<ForeignFormat> foreign = foreignFormatOf(fmt);
+                foreign && formatCompiledIn(*foreign)) {
+                if (decodeForeign(*foreign, job, r) == Step::failed) {
                     ok = false;
                     break;
                 }

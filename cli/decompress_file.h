@@ -1,6 +1,6 @@
-// Decompression of one input stream: zstd frames (and skippable frames) one
-// after another, optional pass-through of other data, the reference's error
-// messages.
+// Decompression of one input stream: zstd frames (and skippable frames), and
+// gzip, xz, lzma and lz4 streams where compiled in, one after another;
+// optional pass-through of other data; the reference's error messages.
 #pragma once
 
 #include <cstdint>
@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "codecs.h"
 #include "operation.h"
 #include "options.h"
 
@@ -44,6 +45,8 @@ private:
     // Returns the number of unread bytes.
     size_t fillAtLeast(InputFile& in, size_t want);
     Step decodeFrame(FileJob& job, FileOutcome& r);
+    // One gzip member / xz or lzma stream / lz4 frame, through its library.
+    Step decodeForeign(ForeignFormat format, FileJob& job, FileOutcome& r);
     bool passThroughRest(FileJob& job, FileOutcome& r);
     void reportWindowTooLarge(const std::string& name) const;
     void showProgress(const FileJob& job, std::uint64_t produced, bool now);
@@ -62,6 +65,7 @@ private:
     unsigned char frameHeader_[32] = {};  // start of the current frame
     size_t frameHeaderSize_ = 0;
     class ProgressLine* progress_ = nullptr;
+    std::unique_ptr<ForeignDecoder> foreignDecoders_[4];  // by ForeignFormat, made when first needed
 };
 
 }  // namespace zcli

@@ -2,6 +2,10 @@
 
 #include <zstd.h>
 
+#include <string>
+
+#include "codecs.h"
+
 namespace zcli {
 
 // The version banner is behaviour, not a notice: scripts parse `zstd -V`.
@@ -95,8 +99,17 @@ void printVersion(std::FILE* out, int displayLevel) {
         return;
     }
     std::fprintf(out, "%s\n", banner());
-    if (displayLevel >= 3) std::fprintf(out, "*** supports: zstd \n");
-    if (displayLevel >= 4) std::fprintf(out, "libzstd version %s\n", ZSTD_versionString());
+    if (displayLevel >= 3) {
+        std::string formats = "zstd";
+        if (formatCompiledIn(ForeignFormat::gzip)) formats += ", gzip";
+        if (formatCompiledIn(ForeignFormat::lz4)) formats += ", lz4";
+        if (formatCompiledIn(ForeignFormat::lzma)) formats += ", lzma, xz";
+        std::fprintf(out, "*** supports: %s \n", formats.c_str());
+    }
+    if (displayLevel >= 4) {
+        std::fprintf(out, "libzstd version %s\n", ZSTD_versionString());
+        std::fputs(formatLibraryVersions().c_str(), out);
+    }
 }
 
 void printShortUsage(std::FILE* out, const char* programName) {

@@ -3,11 +3,49 @@
 #include <cerrno>
 #include <sys/stat.h>
 
+#include "codecs.h"
 #include "messages.h"
 
 namespace zcli {
 
-const char* decompressibleSuffixList() { return ".zst/.tzst"; }
+namespace {
+
+struct SuffixRule {
+    const char* suffix;
+    const char* replacement;
+    std::optional<ForeignFormat> format;  // the library it needs, if any
+};
+
+// In the reference's order, which its "unknown suffix" message lists.
+const SuffixRule kSuffixRules[] = {
+    {".zst", "", std::nullopt},
+    {".tzst", ".tar", std::nullopt},
+    {".zstd", "", std::nullopt},
+    {".gz", "", ForeignFormat::gzip},
+    {".tgz", ".tar", ForeignFormat::gzip},
+    {".lzma", "", ForeignFormat::lzma},
+    {".xz", "", ForeignFormat::xz},
+    {".txz", ".tar", ForeignFormat::xz},
+    {".lz4", "", ForeignFormat::lz4},
+    {".tlz4", ".tar", ForeignFormat::lz4},
+};
+
+bool usable(const SuffixRule& r) { return !r.format || formatCompiledIn(*r.format); }
+
+}  // namespace
+
+const char* decompressibleSuffixList() {
+    static const std::string list = [] {
+        std::string l;
+        for (const SuffixRule& r : kSuffixRules) {
+            if (!usable(r) || std::string(r.suffix) == ".zstd") continue;
+            if (!l.empty()) l += '/';
+            l += r.suffix;
+        }
+        return l;
+    }();
+    return list.c_str();
+}
 
 namespace {
 
@@ -18,13 +56,9 @@ bool endsWith(const std::string& s, const std::string& suffix) {
 }  // namespace
 
 std::optional<std::string> stripCompressedSuffix(const std::string& srcName) {
-    struct Rule {
-        const char* suffix;
-        const char* replacement;
-    };
-    static const Rule rules[] = {{".zst", ""}, {".zstd", ""}, {".tzst", ".tar"}};
     const size_t baseLen = baseName(srcName).size();
-    for (const Rule& r : rules) {
+    for (const SuffixRule& r : kSuffixRules) {
+        if (!usable(r)) continue;
         std::string suffix(r.suffix);
         if (endsWith(srcName, suffix) && baseLen > suffix.size())
             return srcName.substr(0, srcName.size() - suffix.size()) + r.replacement;

@@ -2,6 +2,7 @@
 # Install what the build, the tests and the benchmark need, if missing (Debian 12).
 set -euo pipefail
 pkgs=(cmake ninja-build g++ pkg-config libgtest-dev libzstd-dev zstd libxxhash-dev clang libclang-rt-14-dev
+      zlib1g-dev liblzma-dev liblz4-dev gzip xz-utils lz4
       python3-zstandard libarchive-tools rsync squashfs-tools curl)
 missing=()
 for p in "${pkgs[@]}"; do

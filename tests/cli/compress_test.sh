@@ -123,9 +123,6 @@ check "  ...leaves no output" test ! -e bad.zst
 ours --single-thread --adapt text.txt -o adapt.zst
 check "--adapt with --single-thread: exit 1" rc_is 1
 check "  ...with the reference's message" has "Adaptive mode is not compatible with single thread mode" "$ERR"
-ours --format=gzip small.txt
-check "--format=gzip refused (no zlib)" rc_is 1
-check "  ...and writes nothing" test ! -e small.txt.gz
 
 # ------------------------------------------------------- frame header flags
 fresh flags

@@ -146,6 +146,22 @@ void FdSink::skipPending() {
     pendingZeros_ = 0;
 }
 
+namespace {
+
+bool allZero(const unsigned char* p, size_t n) {
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, p + i, 8);
+        if (w != 0) return false;
+    }
+    for (; i < n; ++i)
+        if (p[i] != 0) return false;
+    return true;
+}
+
+}  // namespace
+
 void FdSink::write(const void* data, size_t size) {
     auto* p = static_cast<const unsigned char*>(data);
     position_ += size;
@@ -153,19 +169,26 @@ void FdSink::write(const void* data, size_t size) {
         writeAll(p, size);
         return;
     }
+    // Zero 4 KiB segments become holes; the data between them goes out in
+    // one write (one system call per segment made decompression ~2x slower).
     constexpr size_t kSegment = 4096;
+    const unsigned char* run = p;  // start of the data not yet written
     while (size > 0) {
-        size_t n = size < kSegment ? size : kSegment;
-        size_t i = 0;
-        while (i < n && p[i] == 0) ++i;
-        if (i == n) {
+        const size_t n = size < kSegment ? size : kSegment;
+        if (allZero(p, n)) {
+            if (p > run) {
+                skipPending();
+                writeAll(run, static_cast<size_t>(p - run));
+            }
             pendingZeros_ += n;
-        } else {
-            skipPending();
-            writeAll(p, n);
+            run = p + n;
         }
         p += n;
         size -= n;
+    }
+    if (p > run) {
+        skipPending();
+        writeAll(run, static_cast<size_t>(p - run));
     }
 }
 

@@ -234,7 +234,8 @@ private:
         if (a == "--no-row-match-finder") { o_.comp.rowMatchFinder = Tristate::off; return; }
         if (a == "--mmap-dict") { o_.comp.mmapDict = Tristate::on; return; }
         if (a == "--no-mmap-dict") { o_.comp.mmapDict = Tristate::off; return; }
-        if (a == "--asyncio" || a == "--no-asyncio") return;  // I/O is synchronous here
+        if (a == "--asyncio") { o_.asyncio = true; return; }
+        if (a == "--no-asyncio") { o_.asyncio = false; return; }
         if (a == "--trace-file-stat") return;
         if (a == "--fake-stdin-is-console") { o_.fakeStdinConsole = true; return; }
         if (a == "--fake-stdout-is-console") { o_.fakeStdoutConsole = true; return; }

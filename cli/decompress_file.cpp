@@ -14,6 +14,7 @@
 #include "formats.h"
 #include "messages.h"
 #include "naming.h"
+#include "write_behind.h"
 
 namespace zcli {
 
@@ -37,7 +38,7 @@ std::uint64_t effectiveWindowLimit(const Options& o) {
 }
 
 Decompressor::Decompressor(const Options& o, bool passThrough)
-    : passThrough_(passThrough), windowLimit_(effectiveWindowLimit(o)) {
+    : passThrough_(passThrough), asyncio_(o.asyncio), windowLimit_(effectiveWindowLimit(o)) {
     dctx_.reset(ZSTD_createDCtx());
     if (!dctx_) throw FatalError(60, "Error: can't create ZSTD_DStream");
     ZSTD_DCtx* dctx = dctx_.get();
@@ -204,6 +205,15 @@ bool Decompressor::passThroughRest(FileJob& job, FileOutcome& r) {
 }
 
 FileOutcome Decompressor::process(FileJob& job) {
+    if (!asyncio_) return decodeAll(job);
+    WriteBehindSink behind(job.sink);
+    FileJob overlapped{job.input, behind, job.outputName, job.index, job.count};
+    FileOutcome r = decodeAll(overlapped);
+    behind.drain();  // also after a failure: what was decoded reaches stdout
+    return r;
+}
+
+FileOutcome Decompressor::decodeAll(FileJob& job) {
     ProgressLine progress;
     progress_ = &progress;
     FileOutcome r;

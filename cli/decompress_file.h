@@ -41,6 +41,8 @@ public:
 private:
     enum class Step { frameDone, failed };
 
+    // Everything of process() but the write-behind of --asyncio.
+    FileOutcome decodeAll(FileJob& job);
     // Makes sure at least `want` unread bytes are buffered (fewer at EOF).
     // Returns the number of unread bytes.
     size_t fillAtLeast(InputFile& in, size_t want);
@@ -56,6 +58,7 @@ private:
     };
     std::unique_ptr<ZSTD_DCtx_s, DCtxDeleter> dctx_;
     bool passThrough_;
+    bool asyncio_;
     std::uint64_t windowLimit_;
     std::vector<unsigned char> in_;
     size_t inPos_ = 0;

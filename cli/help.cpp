@@ -34,6 +34,15 @@ const char* const kBasic[] = {
     "  -o OUTPUT                     Write the result into the single file OUTPUT.",
     "  -k, --keep                    Keep INPUT file(s) after processing. [Default]",
     "  --rm                          Delete INPUT file(s) once they were processed successfully.",
+    nullptr,
+};
+
+const char* const kGzipNoName[] = {
+    "  -n, --no-name                 Accepted for gzip compatibility; no file name is stored anyway.",
+    nullptr,
+};
+
+const char* const kBasicRest[] = {
     "",
     "  -#                            Compression level, from 1 (fastest) to 19 (smallest output).",
     "                                [Default: 3]",
@@ -42,8 +51,8 @@ const char* const kBasic[] = {
     "  -D DICT                       Use the dictionary DICT to compress or decompress.",
     "",
     "  -f, --force                   Skip safety checks: overwrite existing files, accept console",
-    "                                input/output, follow links. When decompressing to STDOUT,",
-    "                                data that is not zstd-compressed is copied as-is.",
+    "                                input/output, follow links and special files. When",
+    "                                decompressing, data that is not compressed is copied as-is.",
     "",
     "  -h                            Show this short help and exit.",
     "  -H, --help                    Show the full help and exit.",
@@ -57,14 +66,18 @@ const char* const kAdvanced[] = {
     "  -c, --stdout                  Write to STDOUT (even a console) and keep INPUT file(s).",
     "",
     "  -v, --verbose                 More messages; repeat for even more.",
-    "  -q, --quiet                   Fewer messages; twice hides errors too.",
+    "  -q, --quiet                   No warnings; twice: no error messages either.",
+    "  --trace LOG                   Accepted for compatibility; this build writes no trace.",
     "",
-    "  --[no-]progress               Always/never show the progress line.",
+    "  --[no-]progress               Always/never show the progress line (it mixes with any",
+    "                                output sent to a terminal).",
     "",
     "  -r                            Walk directories recursively.",
     "  --filelist LIST               Read the names of the files to process from LIST.",
     "  --output-dir-flat DIR         Write all outputs into DIR.",
     "  --output-dir-mirror DIR       Write outputs into DIR, mirroring the input directory tree.",
+    "  --[no-]asyncio                Overlap reading and writing with (de)compression.",
+    "                                [Default: on]",
     "",
     "  --[no-]check                  Compression: add an XXH64 checksum. Decompression (-d):",
     "                                verify/ignore checksums. [Default: add, verify]",
@@ -74,22 +87,92 @@ const char* const kAdvanced[] = {
     "Advanced compression options:",
     "  --ultra                       Allow levels 20 to 22 (more memory for both sides).",
     "  --fast[=#]                    Negative (very fast) compression levels. [Default: 1]",
-    "  --long[=#]                    Long distance matching with window log #. [Default: 27]",
-    "  -T#                           Use # worker threads (0: one per core).",
-    "  -B#                           Job size for multithreaded compression.",
+    "  --adapt[=min=#,max=#]         Adjust the level to the speed of input and output.",
+    "  --long[=#]                    Long distance matching with a window of 2^# bytes.",
+    "                                [Default: 27]",
+    "  --patch-from=REF              Make a patch: compress against the reference file REF.",
+    "",
+    "  -T#                           Compress with # worker threads. [Default: 1; 0: one per core]",
+    "  --single-thread               Compress on the main thread, without a worker (slightly",
+    "                                different from -T1).",
+    "  --auto-threads={physical|logical}",
+    "                                Which cores -T0 counts. [Default: physical]",
+    "",
+    "  -B#                           Size of each worker's job. [Default: 0 (chosen by the level)]",
+    "  --rsyncable                   Cut jobs where the content says so, so that rsync finds the",
+    "                                unchanged parts of a changed file (-B sets the job size).",
+    "",
+    "  --exclude-compressed          Skip files whose name says they are already compressed.",
+    "",
+    "  --stream-size=#               Exact size of the data read from STDIN.",
+    "  --size-hint=#                 Approximate size of the data read from STDIN, to tune",
+    "                                the parameters.",
+    "  --target-compressed-block-size=#",
+    "                                Keep compressed blocks near # bytes (low-latency streams).",
+    "",
+    "  --no-dictID                   Leave the dictionary ID out of the frame header.",
+    "  --[no-]compress-literals      Always/never compress the literals.",
+    "  --[no-]row-match-finder       Use/avoid the row-based match finder of the greedy, lazy",
+    "                                and lazy2 strategies.",
     "  --[no-]content-size           Record/omit the original size in the frame header.",
+    "  --[no-]mmap-dict              Map the dictionary file into memory instead of reading it.",
+    "  --zstd=PARAM=#[,...]          Set advanced parameters (strategy, wlog, hlog, clog, slog,",
+    "                                mml, tlen, ovlog, ldmhlog, ldmslen, ldmblog, ldmhevery).",
+    "  --show-default-cparams        Print the parameters each file would be compressed with.",
+    "",
+    nullptr,
+};
+
+const char* const kAdvancedDecompression[] = {
     "",
     "Advanced decompression options:",
     "  -l, --list                    Show information about zstd-compressed files.",
     "  -t, --test                    Check that compressed files decode correctly.",
     "  -M#, --memory=#               Refuse frames whose window is larger than # bytes",
     "                                (suffixes K, KB, KiB, M, MB, MiB). [Default: 128 MiB]",
-    "  --patch-from=REF              The input is a patch made against the file REF.",
-    "  --[no-]sparse                 Write runs of zeros as holes. [Default: on for files]",
-    "  --[no-]pass-through           Copy input that is not zstd-compressed unchanged.",
-    "                                [Default: off]",
+    "  --[no-]sparse                 Write runs of zeros as holes. [Default: on for files,",
+    "                                off for STDOUT]",
+    "  --[no-]pass-through           Copy input that is not compressed unchanged. [Default: off]",
+    "",
+    "Dictionary builder:",
+    "  --train                       Build a dictionary from the files given as samples.",
+    "  --train-cover[=k=#,d=#,steps=#,split=#,shrink[=#]]",
+    "                                Use the cover algorithm (parameters optional).",
+    "  --train-fastcover[=k=#,d=#,f=#,steps=#,split=#,accel=#,shrink[=#]]",
+    "                                Use the fast cover algorithm (parameters optional).",
+    "  --train-legacy[=s=#]          Use the legacy algorithm with selectivity #. [Default: 9]",
+    "  -o NAME                       Write the dictionary to NAME. [Default: dictionary]",
+    "  --maxdict=#                   Largest dictionary size. [Default: 112640]",
+    "  --dictID=#                    Dictionary ID to record. [Default: random]",
+    "",
+    "Benchmark options:",
+    "  -b#                           Benchmark compression level #. [Default: 3]",
+    "  -e#                           Benchmark every level from -b# up to #. [Default: 1]",
+    "  -i#                           Run each measurement for at least # seconds. [Default: 3]",
+    "  -B#                           Cut the input into independent pieces of # bytes.",
+    "                                [Default: no cutting]",
+    "  -S                            One result per input file. [Default: one for all]",
+    "  --priority=rt                 Ask for real-time scheduling priority.",
     nullptr,
 };
+
+// Whether the program runs under the name gzip (gzip's extra options).
+bool calledGzip(const char* programName) {
+    const std::string name = programName ? programName : "";
+    return name == "gzip" || name.rfind("gzip.", 0) == 0;
+}
+
+// The --format= lines, for the formats this build has.
+void formatLines(std::FILE* out, bool gzipName) {
+    if (gzipName) std::fprintf(out, "  --best                        Same as -9 (gzip compatibility).\n");
+    std::fprintf(out, "  --format=zstd                 Write the .zst format. [Default]\n");
+    if (formatCompiledIn(ForeignFormat::gzip)) std::fprintf(out, "  --format=gzip                 Write the .gz format.\n");
+    if (formatCompiledIn(ForeignFormat::xz)) {
+        std::fprintf(out, "  --format=xz                   Write the .xz format.\n");
+        std::fprintf(out, "  --format=lzma                 Write the .lzma format.\n");
+    }
+    if (formatCompiledIn(ForeignFormat::lz4)) std::fprintf(out, "  --format=lz4                  Write the .lz4 format.\n");
+}
 
 }  // namespace
 
@@ -116,12 +199,16 @@ void printShortUsage(std::FILE* out, const char* programName) {
     section(out, kIntro);
     std::fprintf(out, "Usage: %s [OPTIONS...] [INPUT... | -] [-o OUTPUT]\n", programName);
     section(out, kBasic);
+    if (calledGzip(programName)) section(out, kGzipNoName);
+    section(out, kBasicRest);
 }
 
 void printLongHelp(std::FILE* out, const char* programName) {
     std::fprintf(out, "%s\n\n", banner());
     printShortUsage(out, programName);
     section(out, kAdvanced);
+    formatLines(out, calledGzip(programName));
+    section(out, kAdvancedDecompression);
 }
 
 }  // namespace zcli

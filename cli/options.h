@@ -93,6 +93,7 @@ struct Options {
     bool removeSource = false;            // --rm (-k clears it)
     Tristate passThrough = Tristate::automatic;
     Tristate sparse = Tristate::automatic;
+    bool asyncio = true;                  // --[no-]asyncio: write behind on a thread
 
     std::string dictFile;                 // -D FILE
     std::uint64_t memLimit = 0;           // -M# / --memory=#, 0 = default

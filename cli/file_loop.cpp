@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <memory>
+#include <utility>
 
 #include "errors.h"
 #include "fileio.h"
@@ -59,9 +60,18 @@ public:
             displayAt(2, "Note: src files are not removed when output is stdout \n");
         dirs_.flat = o.outDirFlat.value_or("");
         dirs_.mirror = o.outDirMirror.value_or("");
+        for (const std::string& name : inputs) {
+            struct stat st {};
+            if (!isStdinName(name) && ::stat(name.c_str(), &st) == 0 && S_ISREG(st.st_mode))
+                inputIds_.emplace_back(st.st_dev, st.st_ino);
+        }
     }
 
     int run() {
+        // Checked up front: the shared output is created (and, with -f,
+        // truncated) while the first input is processed, which would wipe
+        // a later input named as the output (`zstd -f a b -o b`).
+        if (dest_ == Destination::singleFile && overwritesAnInput(*o_.outFile)) return 1;
         if (dest_ == Destination::singleFile && inputs_.size() > 1)
             confirmConcatenation(o_, inputs_, removeSource_);
         unsigned failures = 0, done = 0;
@@ -121,6 +131,9 @@ private:
                 sink = &stdoutSink();
                 break;
             }
+            // Not only this input: -f must not replace any input of the
+            // run either (`zstd -f a a.zst` would lose the given a.zst).
+            if (overwritesAnInput(outPath)) return {};
             ownOutput = OutputFile::create(outPath, in.get(), o_, stdinIsAnInput_, fileSparse());
             if (!ownOutput) return {};
             sink = &ownOutput->sink();
@@ -160,10 +173,28 @@ private:
             }
         }
         if (r.ok && removeSource_ && !fromStdin) {
+            forgetInput(in->status());
             in.reset();
             if (!removeSourceFile(name)) r.ok = false;
         }
         return r;
+    }
+
+    // True (after the reference's refusal message) when `path` is one of
+    // the regular files given as inputs.
+    bool overwritesAnInput(const std::string& path) const {
+        struct stat st {};
+        if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return false;
+        if (std::find(inputIds_.begin(), inputIds_.end(), std::make_pair(st.st_dev, st.st_ino)) == inputIds_.end())
+            return false;
+        displayAt(1, "zstd: Refusing to open an output file which will overwrite the input file \n");
+        return true;
+    }
+
+    // A removed source's inode may be reused by a later output.
+    void forgetInput(const struct stat& st) {
+        inputIds_.erase(std::remove(inputIds_.begin(), inputIds_.end(), std::make_pair(st.st_dev, st.st_ino)),
+                        inputIds_.end());
     }
 
     // -o with exactly one input: the file gets the input's metadata, and the
@@ -172,6 +203,7 @@ private:
         r.ok = shared_->commit(in.get());
         shared_.reset();
         if (r.ok && removeSource_ && !in->isStdin()) {
+            forgetInput(in->status());
             std::string name = in->path();
             in.reset();
             if (!removeSourceFile(name)) r.ok = false;
@@ -207,6 +239,7 @@ private:
     FileOperation& op_;
     Destination dest_;
     bool stdinIsAnInput_;
+    std::vector<std::pair<dev_t, ino_t>> inputIds_;  // the regular files among the inputs
     bool removeSource_ = false;
     OutputDirs dirs_;
     std::unique_ptr<FdSink> stdoutSink_;

@@ -1,4 +1,5 @@
 // zstd command-line entry point: parse, check the environment, dispatch.
+#include <signal.h>
 #include <zstd.h>
 
 #include <cstdio>
@@ -70,6 +71,16 @@ std::unique_ptr<FileOperation> makeOperation(const Options& o, bool toStdout) {
     return std::make_unique<Decompressor>(o, passThrough);
 }
 
+// A closed terminal (SIGHUP) must not leave a truncated output behind any
+// more than ^C does: hang-ups get the handler installInterruptHandler() put
+// on SIGINT, unless they are ignored (nohup), which must stay so.
+void handleHangups() {
+    struct sigaction hup {};
+    if (::sigaction(SIGHUP, nullptr, &hup) != 0 || hup.sa_handler == SIG_IGN) return;
+    struct sigaction onInt {};
+    if (::sigaction(SIGINT, nullptr, &onInt) == 0) ::sigaction(SIGHUP, &onInt, nullptr);
+}
+
 // Compression, decompression and test: inputs in, outputs out.
 int runFileMode(const Options& o) {
     std::vector<std::string> inputs = gatherInputs(o);
@@ -96,6 +107,7 @@ int runFileMode(const Options& o) {
     if (toStdout && display().level == 2) display().level = 1;
     checkOutputDirectories(o);
     installInterruptHandler();
+    handleHangups();
     return processFiles(inputs, o, *op);
 }
 

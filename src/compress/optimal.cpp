@@ -362,8 +362,19 @@ size_t runOptimal(MatchState& ms, SeqStore& seqs, const u32 rep[3], const u8* sr
         if (ms.cp.strategy == Strategy::btopt) return optimalParse<m.value, kMode, true>(ms, seqs, rep, src, srcSize);
         if (kMode == DictMode::noDict && wantsFirstPass(ms, src, srcSize)) {
             optimalParse<m.value, kMode, false>(ms, seqs, rep, src, srcSize);
+            const size_t firstSeqs = seqs.nbSeq(), firstLits = seqs.litSize();
             seqs.reset();
             forgetFirstPass(ms, srcSize);
+            const size_t last = optimalParse<m.value, kMode, false>(ms, seqs, rep, src, srcSize);
+            // Prices learned from a parse of very regular data can be so sharp
+            // that any other pattern looks dear: the second parse then falls
+            // back to literals, which get cheaper as it emits them (seen: 75
+            // sequences where the first parse had 1006, 24% larger). Such a
+            // block is parsed once more from the default prices.
+            if (seqs.nbSeq() * 4 >= firstSeqs || seqs.litSize() <= firstLits) return last;
+            seqs.reset();
+            forgetFirstPass(ms, srcSize);
+            ms.opt->haveStats = false;
         }
         return optimalParse<m.value, kMode, false>(ms, seqs, rep, src, srcSize);
     });

@@ -1061,6 +1061,29 @@ TEST(StrategyQuality, Btultra2LearnsBeforeItsFirstBlock) {
     EXPECT_GE(differ, size_t(samples) * 3 / 4);
 }
 
+// Very regular data (the lines of `seq 1 2000`): the statistics btultra2
+// learns from its first parse must not make the real parse give up on
+// matches (it once emitted 75 sequences instead of ~1000, 24% larger than
+// the reference's frame). No larger than btultra's frame, nor the reference's.
+TEST(StrategyQuality, Btultra2FirstPassNeverBacksIntoLiterals) {
+    std::string lines;
+    for (int i = 1; i <= 2000; ++i) lines += std::to_string(i) + "\n";
+    const Bytes src(lines.begin(), lines.end());
+    size_t sizes[2];
+    for (int k = 0; k < 2; ++k) {
+        ZCCtx c;
+        cset(c, pLevel, 19);
+        cset(c, pStrategy, k ? kBtUltra2 : kBtUltra);
+        const Bytes frame = zframe(c, src);
+        expectDecodes(frame, src);
+        sizes[k] = frame.size();
+    }
+    const size_t ref = refLevelSize(src, 19);
+    std::printf("btultra %zu, btultra2 %zu, reference level 19 %zu bytes\n", sizes[0], sizes[1], ref);
+    EXPECT_LE(sizes[1], sizes[0] + sizes[0] / 100);
+    EXPECT_LE(sizes[1], ref);
+}
+
 // Runs at the strongest level: one byte and a short pattern, 10 MB each,
 // compressed at a reasonable speed (long matches are taken at once, never
 // priced length by length) into frames the size of the reference's.

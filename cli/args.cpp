@@ -151,6 +151,15 @@ private:
         return next;
     }
 
+    // The value of a short option that takes one: glued after '=' ("-o=FILE",
+    // ending the bundle), else the next argument.
+    std::string fieldValue(const char*& p) {
+        if (*p != '=') return nextWord();
+        std::string value(p + 1);
+        p += std::strlen(p);
+        return value;
+    }
+
     // "--name=VALUE" or "--name VALUE". Returns nullopt when `arg` is another option.
     std::optional<std::string> valueOption(std::string_view arg, std::string_view name) {
         if (arg == name) return nextWord();
@@ -278,9 +287,10 @@ private:
         // Options whose value is optional or must be glued with '='.
         if (auto v = optionalValue(a, "--fast")) {
             unsigned fast = 1;
-            if (!v->empty()) {
+            if (a != "--fast") {
+                // As the reference: the digits after '=' count, whatever follows them.
                 const char* p = v->c_str();
-                if (!readPlainInt(p, fast) || *p != '\0' || fast == 0) bad(a);
+                if (!readPlainInt(p, fast) || fast == 0) bad(a);
             }
             if (fast > 131072) fast = 131072;
             o_.comp.level = -static_cast<int>(fast);
@@ -303,6 +313,7 @@ private:
         if (auto v = optionalValue(a, "--zstd")) {
             if (!parseAdvancedParams(*v)) bad(a);
             o_.comp.advancedParams = *v;
+            o_.comp.format = "zstd";  // zstd parameters select the zstd format
             return;
         }
         if (auto v = optionalValue(a, "--format")) {
@@ -406,21 +417,24 @@ private:
             case 'r': o_.recursive = true; break;
             case 'n': break;  // --no-name: accepted, nothing to do
             case 'o':
-                o_.outFile = nextWord();
+                o_.outFile = fieldValue(p);
                 o_.toStdout = false;
                 break;
-            case 'D': o_.dictFile = nextWord(); break;
+            case 'D': o_.dictFile = fieldValue(p); break;
             case 'M': o_.memLimit = readU32(p); break;
             case 'T': o_.comp.threads = readU32(p); break;
             case 'B': o_.comp.blockSize = readU32(p); break;
             case 's': o_.train.legacySelectivity = readU32(p); break;
-            case 'b': o_.mode = Mode::bench; break;  // digits after it are the (first) level
+            case 'b':  // digits after it are the (first) level
+                if (o_.mode == Mode::decompress) decodeOnlyBench_ = true;  // -d -b: decoding only
+                o_.mode = Mode::bench;
+                break;
             case 'e': o_.bench.lastLevel = static_cast<int>(readU32(p)); break;
             case 'i': o_.bench.minSeconds = readU32(p); break;
             case 'S': o_.bench.separateFiles = true; break;
             case 'P': o_.bench.compressibility = readU32(p); break;
             case 'p': o_.bench.pauseAtEnd = true; break;
-            default: bad(arg);
+            default: bad(std::string("-") + c);  // 1.5.7 names the letter alone
             }
         }
     }

@@ -168,7 +168,7 @@ public:
         for (size_t size : s.fileSizes) {
             const unsigned long long decoded = ZSTD_findDecompressedSize(s.data.data() + offset, size);
             if (decoded == ZSTD_CONTENTSIZE_ERROR || decoded == ZSTD_CONTENTSIZE_UNKNOWN)
-                throw FatalError(32, "Error while trying to assess decompressed size: data may be invalid");
+                throw BenchFailure{"Error 32 : Error while trying to assess decompressed size: data may be invalid"};
             pieces_.push_back({decodedTotal, static_cast<size_t>(decoded), offset, size, size});
             decodedTotal += static_cast<size_t>(decoded);
             offset += size;
@@ -263,6 +263,10 @@ void printResult(int level, const std::string& name, const Measure& m, const Opt
 }  // namespace
 
 int runBenchmark(const Options& o) {
+    if (o.comp.format != "zstd") {
+        displayAt(1, "benchmark mode is only compatible with zstd format \n");
+        return 1;
+    }
     try {
         const std::vector<Sample> samples = loadSamples(o);
         Benchmark bench(o);

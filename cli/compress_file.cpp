@@ -20,17 +20,23 @@ namespace zcli {
 
 namespace {
 
-// Suffixes --exclude-compressed treats as "already compressed".
+// Suffixes --exclude-compressed treats as "already compressed": 1.5.7's list.
+// As the reference, the last '.' of the whole path starts the suffix.
 bool hasCompressedSuffix(const std::string& path) {
     static constexpr std::string_view kSuffixes[] = {
-        "zst",  "tzst", "zstd", "gz",   "tgz",  "lzma", "xz",  "txz", "lz4", "tlz4", "7z",   "zip",      "rar", "bz2",
-        "tbz2", "tbz",  "lz",   "lzo",  "br",   "cab",  "jar", "apk", "deb", "rpm",  "dmg",  "squashfs", "jpg", "jpeg",
-        "png",  "gif",  "webp", "heic", "heif", "avif", "jxl", "mp3", "mp4", "m4a",  "m4v",  "aac",      "ogg", "oga",
-        "ogv",  "opus", "flac", "mkv",  "webm", "avi",  "mov", "wmv", "wma", "mpg",  "mpeg", "flv",      "3gp"};
-    const std::string base = baseName(path);
-    const size_t dot = base.rfind('.');
-    if (dot == std::string::npos || dot == 0) return false;
-    const std::string_view ext = std::string_view(base).substr(dot + 1);
+        "zst",  "tzst", "gz",    "tgz",  "lzma",  "xz",   "txz",  "lz4",     "tlz4", "7z",   "aa3",  "aac",
+        "aar",  "ace",  "alac",  "ape",  "apk",   "apng", "arc",  "archive", "arj",  "ark",  "asf",  "avi",
+        "avif", "ba",   "br",    "bz2",  "cab",   "cdx",  "chm",  "cr2",     "divx", "dmg",  "dng",  "docm",
+        "docx", "dotm", "dotx",  "dsft", "ear",   "eftx", "emz",  "eot",     "epub", "f4v",  "flac", "flv",
+        "gho",  "gif",  "gifv",  "gnp",  "iso",   "jar",  "jpeg", "jpg",     "jxl",  "lz",   "lzh",  "m4a",
+        "m4v",  "mkv",  "mov",   "mp2",  "mp3",   "mp4",  "mpa",  "mpc",     "mpe",  "mpeg", "mpg",  "mpl",
+        "mpv",  "msi",  "odp",   "ods",  "odt",   "ogg",  "ogv",  "otp",     "ots",  "ott",  "pea",  "png",
+        "pptx", "qt",   "rar",   "s7z",  "sfx",   "sit",  "sitx", "sqx",     "svgz", "swf",  "tbz2", "tib",
+        "tlz",  "vob",  "war",   "webm", "webp",  "wma",  "wmv",  "woff",    "woff2", "wvl", "xlsx", "xpi",
+        "xps",  "zip",  "zipx",  "zoo",  "zpaq"};
+    const size_t dot = path.rfind('.');
+    if (dot == std::string::npos) return false;
+    const std::string_view ext = std::string_view(path).substr(dot + 1);
     return std::find(std::begin(kSuffixes), std::end(kSuffixes), ext) != std::end(kSuffixes);
 }
 
@@ -87,8 +93,9 @@ bool Compressor::skipsInput(const std::string& srcPath) {
 }
 
 std::optional<std::uint64_t> Compressor::pledgedSize(const InputFile& in) const {
-    if (o_.comp.streamSize) return o_.comp.streamSize;
-    return in.knownSize();
+    // --stream-size is for inputs of unknown size: a file's own size wins.
+    if (std::optional<std::uint64_t> size = in.knownSize()) return size;
+    return o_.comp.streamSize;
 }
 
 void Compressor::startFrame(const InputFile& in) {

@@ -74,6 +74,7 @@ public:
         if (dest_ == Destination::singleFile && overwritesAnInput(*o_.outFile)) return 1;
         if (dest_ == Destination::singleFile && inputs_.size() > 1)
             confirmConcatenation(o_, inputs_, removeSource_);
+        if (dest_ == Destination::perFile && !dirs_.flat.empty()) warnNameClashes();
         unsigned failures = 0, done = 0;
         std::uint64_t totalRead = 0, totalWritten = 0;
         for (size_t i = 0; i < inputs_.size(); ++i) {
@@ -93,6 +94,16 @@ public:
     }
 
 private:
+    // --output-dir-flat puts every output in one directory: inputs with the
+    // same base name would overwrite each other there (the reference warns).
+    void warnNameClashes() const {
+        std::vector<std::string> names;
+        for (const std::string& in : inputs_) names.push_back(baseName(in));
+        std::sort(names.begin(), names.end());
+        for (size_t i = 1; i < names.size(); ++i)
+            if (names[i] == names[i - 1]) displayAt(2, "WARNING: Two files have same filename: %s\n", names[i].c_str());
+    }
+
     OutputSink& stdoutSink() {
         if (!stdoutSink_) {
             struct stat st {};

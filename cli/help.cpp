@@ -1,7 +1,9 @@
 #include "help.h"
 
+#include <unistd.h>
 #include <zstd.h>
 
+#include <initializer_list>
 #include <string>
 
 #include "codecs.h"
@@ -132,7 +134,19 @@ const char* const kAdvancedDecompression[] = {
     "                                (suffixes K, KB, KiB, M, MB, MiB). [Default: 128 MiB]",
     "  --[no-]sparse                 Write runs of zeros as holes. [Default: on for files,",
     "                                off for STDOUT]",
+    nullptr,
+};
+
+const char* const kPassThroughOff[] = {
     "  --[no-]pass-through           Copy input that is not compressed unchanged. [Default: off]",
+    nullptr,
+};
+const char* const kPassThroughOn[] = {
+    "  --[no-]pass-through           Copy input that is not compressed unchanged. [Default: on]",
+    nullptr,
+};
+
+const char* const kBuilderAndBench[] = {
     "",
     "Dictionary builder:",
     "  --train                       Build a dictionary from the files given as samples.",
@@ -156,11 +170,18 @@ const char* const kAdvancedDecompression[] = {
     nullptr,
 };
 
-// Whether the program runs under the name gzip (gzip's extra options).
-bool calledGzip(const char* programName) {
+// Whether the program runs under one of `names` (or "name.something").
+bool calledAs(const char* programName, std::initializer_list<const char*> names) {
     const std::string name = programName ? programName : "";
-    return name == "gzip" || name.rfind("gzip.", 0) == 0;
+    for (const char* n : names) {
+        const std::string candidate = n;
+        if (name == candidate || name.rfind(candidate + ".", 0) == 0) return true;
+    }
+    return false;
 }
+bool calledGzip(const char* programName) { return calledAs(programName, {"gzip"}); }
+// zstdcat's names preset pass-through.
+bool catLike(const char* programName) { return calledAs(programName, {"zstdcat", "zcat", "gzcat"}); }
 
 // The --format= lines, for the formats this build has.
 void formatLines(std::FILE* out, bool gzipName) {
@@ -190,8 +211,11 @@ void printVersion(std::FILE* out, int displayLevel) {
         std::fprintf(out, "*** supports: %s \n", formats.c_str());
     }
     if (displayLevel >= 4) {
-        std::fprintf(out, "libzstd version %s\n", ZSTD_versionString());
         std::fputs(formatLibraryVersions().c_str(), out);
+        // The platform facts the reference prints at this level.
+        std::fprintf(out, "_POSIX_C_SOURCE defined: %ldL\n", static_cast<long>(_POSIX_C_SOURCE));
+        std::fprintf(out, "_POSIX_VERSION defined: %ldL \n", static_cast<long>(_POSIX_VERSION));
+        std::fprintf(out, "PLATFORM_POSIX_VERSION defined: %ldL\n", static_cast<long>(_POSIX_VERSION));
     }
 }
 
@@ -209,6 +233,8 @@ void printLongHelp(std::FILE* out, const char* programName) {
     section(out, kAdvanced);
     formatLines(out, calledGzip(programName));
     section(out, kAdvancedDecompression);
+    section(out, catLike(programName) ? kPassThroughOn : kPassThroughOff);
+    section(out, kBuilderAndBench);
 }
 
 }  // namespace zcli

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "errors.h"
+#include "fileio.h"
 #include "formats.h"
 #include "input_list.h"
 #include "messages.h"
@@ -105,7 +106,7 @@ ScanResult scanFile(std::FILE* f, std::uint64_t fileSize, FileInfo& info) {
             info.decompressedKnown = false;
         else
             info.decompressedSize += header.frameContentSize;
-        if (header.windowSize > info.windowSize) info.windowSize = header.windowSize;
+        info.windowSize = header.windowSize;  // the last frame's, as the reference shows
         if (info.zstdFrames == 1) info.dictID = header.dictID;
         ScanResult r = scanBlocks(f, fileSize, header, info);
         if (r != ScanResult::ok) return r;
@@ -121,9 +122,9 @@ std::string tableSize(std::uint64_t bytes, int numberWidth) {
     return buf;
 }
 
-const char* checkName(const FileInfo& info) {
-    return info.zstdFrames > 0 && info.framesWithChecksum == info.zstdFrames ? "XXH64" : "None";
-}
+// As the reference: XXH64 as soon as one frame carries a checksum.
+bool usesChecksum(const FileInfo& info) { return info.framesWithChecksum > 0; }
+const char* checkName(const FileInfo& info) { return usesChecksum(info) ? "XXH64" : "None"; }
 
 void printHeader() { std::printf("Frames  Skips  Compressed  Uncompressed  Ratio  Check  Filename\n"); }
 
@@ -156,7 +157,7 @@ void printVerbose(const FileInfo& info, const std::string& name) {
             info.compressedSize == 0 ? 0.0 : static_cast<double>(info.decompressedSize) / info.compressedSize;
         std::printf("Ratio: %.4f\n", ratio);
     }
-    if (info.zstdFrames > 0 && info.framesWithChecksum == info.zstdFrames) {
+    if (usesChecksum(info)) {
         if (info.zstdFrames == 1)
             std::printf("Check: XXH64 %08x\n", static_cast<unsigned>(info.lastChecksum));
         else
@@ -171,7 +172,7 @@ void printVerbose(const FileInfo& info, const std::string& name) {
 
 int listFiles(const Options& o) {
     if (o.inputs.empty() && o.fileLists.empty()) {
-        displayAt(1, "zstd: --list does not support reading from standard input \n");
+        if (!stdinIsConsole(o)) displayAt(1, "zstd: --list does not support reading from standard input \n");
         displayAt(1, "No files given \n");
         return 1;
     }
@@ -184,21 +185,18 @@ int listFiles(const Options& o) {
     }
     const bool verbose = display().level >= 3;
     bool failed = false;
-    bool headerShown = false;
     FileInfo total;
     unsigned listed = 0;
-    const char* totalCheck = nullptr;
-    bool mixedCheck = false;
+    bool allChecked = true;  // the totals show XXH64 unless a listed file has no checksum
+    // The header comes first, whatever happens to the files.
+    if (!verbose) printHeader();
     for (const std::string& name : inputs) {
         struct stat st {};
         if (::stat(name.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) {
             displayAlways("Error : %s is not a file \n", name.c_str());
+            if (verbose) std::printf("\n");
             failed = true;
             continue;
-        }
-        if (!verbose && !headerShown) {
-            printHeader();
-            headerShown = true;
         }
         std::unique_ptr<std::FILE, FileCloser> f(std::fopen(name.c_str(), "rb"));
         if (!f) {
@@ -232,15 +230,11 @@ int listFiles(const Options& o) {
         total.compressedSize += info.compressedSize;
         total.decompressedSize += info.decompressedSize;
         total.decompressedKnown = total.decompressedKnown && info.decompressedKnown;
-        const char* check = checkName(info);
-        if (totalCheck == nullptr)
-            totalCheck = check;
-        else if (std::string(totalCheck) != check)
-            mixedCheck = true;
+        allChecked = allChecked && usesChecksum(info);
     }
-    if (!verbose && inputs.size() > 1 && listed > 0) {
+    if (!verbose && inputs.size() > 1) {
         std::printf("----------------------------------------------------------------- \n");
-        printRow(total, mixedCheck ? "" : totalCheck, std::to_string(listed) + " files");
+        printRow(total, allChecked ? "XXH64" : "", std::to_string(listed) + " files");
     }
     std::fflush(stdout);
     return failed ? 1 : 0;

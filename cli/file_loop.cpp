@@ -110,6 +110,9 @@ private:
             bool regular = ::fstat(STDOUT_FILENO, &st) == 0 && S_ISREG(st.st_mode);
             // Never sparse on stdout unless asked for (--sparse).
             bool sparse = o_.sparse == Tristate::on;
+            displayAt(4, "Using stdout for output \n");
+            if (!sparse && op_.sparseByDefault() && o_.sparse == Tristate::automatic)
+                displayAt(4, "Sparse File Support is automatically disabled on stdout ; try --sparse \n");
             stdoutSink_ = std::make_unique<FdSink>(STDOUT_FILENO, sparse, sparse && regular);
         }
         return *stdoutSink_;

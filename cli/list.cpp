@@ -33,7 +33,7 @@ struct FileInfo {
     std::uint32_t lastChecksum = 0;
 };
 
-enum class ScanResult { ok, notZstd, truncated, corrupted };
+enum class ScanResult { ok, notZstd, truncated, truncatedBlock, corrupted };
 
 struct FileCloser {
     void operator()(std::FILE* f) const { std::fclose(f); }
@@ -52,13 +52,13 @@ bool skipBytes(std::FILE* f, std::uint64_t n, std::uint64_t fileSize) {
 ScanResult scanBlocks(std::FILE* f, std::uint64_t fileSize, const ZSTD_frameHeader& header, FileInfo& info) {
     for (;;) {
         unsigned char bh[3];
-        if (!readExact(f, bh, 3)) return ScanResult::truncated;
+        if (!readExact(f, bh, 3)) return ScanResult::truncatedBlock;
         const std::uint32_t v = bh[0] | (bh[1] << 8) | (static_cast<std::uint32_t>(bh[2]) << 16);
         const bool last = v & 1;
         const unsigned type = (v >> 1) & 3;
         const std::uint32_t size = v >> 3;
         if (type == 3) return ScanResult::corrupted;
-        if (!skipBytes(f, type == 1 ? 1 : size, fileSize)) return ScanResult::truncated;
+        if (!skipBytes(f, type == 1 ? 1 : size, fileSize)) return ScanResult::truncatedBlock;
         if (last) break;
     }
     if (header.checksumFlag) {
@@ -97,7 +97,12 @@ ScanResult scanFile(std::FILE* f, std::uint64_t fileSize, FileInfo& info) {
         ZSTD_frameHeader header;
         const size_t hr = ZSTD_getFrameHeader(&header, head, got);
         if (ZSTD_isError(hr)) return ScanResult::corrupted;
-        if (hr != 0) return ScanResult::truncated;
+        if (hr != 0) {
+            // A cut frame header: the reference says so, then treats the
+            // file as not zstd when it is the first frame.
+            displayAlways("Error: reached end of file with incomplete frame \n");
+            return first ? ScanResult::notZstd : ScanResult::truncated;
+        }
         const size_t headerSize = ZSTD_frameHeaderSize(head, got);
         if (ZSTD_isError(headerSize)) return ScanResult::corrupted;
         std::fseek(f, static_cast<long>(start + static_cast<long>(headerSize)), SEEK_SET);
@@ -213,8 +218,9 @@ int listFiles(const Options& o) {
             continue;
         }
         if (r != ScanResult::ok) {
-            displayAlways(r == ScanResult::truncated ? "Error: reached end of file with incomplete frame \n"
-                                                     : "Error: could not decode frame \n");
+            displayAlways(r == ScanResult::truncated        ? "Error: reached end of file with incomplete frame \n"
+                          : r == ScanResult::truncatedBlock ? "Error while reading block header \n"
+                                                            : "Error: could not decode frame \n");
             displayAlways("Error while parsing \"%s\" \n", name.c_str());
             failed = true;
             continue;

@@ -433,7 +433,12 @@ private:
             case 'i': o_.bench.minSeconds = readU32(p); break;
             case 'S': o_.bench.separateFiles = true; break;
             case 'P': o_.bench.compressibility = readU32(p); break;
-            case 'p': o_.bench.pauseAtEnd = true; break;
+            case 'p':  // -p: pause at the end; -p#: the benchmark's hidden extra parameter (unused here)
+                if (*p >= '0' && *p <= '9')
+                    (void)readU32(p);
+                else
+                    o_.bench.pauseAtEnd = true;
+                break;
             default: bad(std::string("-") + c);  // 1.5.7 names the letter alone
             }
         }

@@ -45,6 +45,8 @@ void checkOutputDirectories(const Options& o) {
             displayAt(1, "error: output dir cannot be empty string (did you mean to pass '.' instead?)\n");
             throw ExitRequest{1};
         }
+        // The mirror's directories are made per file, where an output lands.
+        if (dir == &o.outDirMirror) continue;
         if (!makeDirectories(**dir)) {
             displayAt(1, "zstd: cannot create output directory %s \n", (*dir)->c_str());
             throw ExitRequest{1};

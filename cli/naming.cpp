@@ -111,7 +111,7 @@ std::optional<std::string> placeOutput(const std::string& srcPath, const std::st
                                        const OutputDirs& dirs, const char* verb) {
     if (!dirs.mirror.empty()) {
         if (hasParentReference(srcPath)) {
-            displayAt(1, "zstd: --output-dir-mirror cannot %s '%s' into '%s' \n", verb, srcPath.c_str(),
+            displayAt(1, "zstd: --output-dir-mirror cannot %s '%s' into '%s'\n", verb, srcPath.c_str(),
                       dirs.mirror.c_str());
             return std::nullopt;
         }

@@ -828,6 +828,12 @@ agree "-l truncated (block past the end)" : -l tnc.zst
 check "  ...an error naming the file" o_err 'Error while parsing "tnc.zst"'
 agree_all "-l 5-byte file" : -l t5.zst
 check "deliberate difference documented: no partial row" documented "no partial row"
+# Was a gap (fixed): -p# is a benchmark parameter (no pause, no level change).
+bench "-p5" -b1 -i0 -p5 a.txt
+agree_all "-p5 outside benchmark" : -q -p5 a.txt
+# Was a gap (fixed): "cannot decompress '...' into '...'" has no trailing
+# space, and no mirror directory is created for nothing.
+agree_all "--output-dir-mirror -d with .." "$MIRROR; '$REF' -q s/t/f.txt; cd w" -d --output-dir-mirror ../m ../s/t/f.txt.zst
 
 # ---- deliberate differences (docs/COMPATIBILITY.md): ours checked
 mkdir -p "$T/delib" && (
@@ -855,7 +861,9 @@ STDIN_FILE=$D/big.zst both : -dc - -
 check "deliberate: stdin named twice: exit 1" test "$ORC" = 1
 check "  ...the second is empty" o_err "unexpected end of file"
 check "  ...the first decoded" bash -c "cmp -s '$T/o.out' '$D/big.txt'"
-for phrase in "stdin named twice" "after \`--\` still means stdin" "empty lines of a" "creates a missing DIR" "selects zstd with its" "memlimit-decompress=" "--memoryx" "2147483648"; do
+ours -q --trace-file-stat "$D/big.zst" -t
+check "deliberate: --trace-file-stat accepted" rc_is 0
+for phrase in "trace-file-stat" "stdin named twice" "after \`--\` still means stdin" "empty lines of a" "creates a missing DIR" "selects zstd with its" "memlimit-decompress=" "--memoryx" "2147483648"; do
     check "deliberate difference documented: $phrase" documented "$phrase"
 done
 
@@ -863,15 +871,6 @@ done
 if [ "${ZEST_PARITY_GAPS:-0}" = 1 ]; then
     # GAP: -vvV: POSIX macro lines (and no "libzstd version" line).
     agree_out "GAP -vvV lines" : -vvV
-    # GAP: -p# is a benchmark parameter (no pause, no level change).
-    bench "GAP -p5" -b1 -i0 -p5 a.txt
-    agree_all "GAP -p5 outside benchmark" : -q -p5 a.txt
-    # GAP: --trace-file-stat logs the file-stat calls.
-    both : -q --trace-file-stat a.txt
-    check "GAP --trace-file-stat log" both_err "Trace:FileStat: > UTIL_isLink(a.txt)"
-    # GAP: "cannot decompress '...' into '...'" has no trailing space, and
-    # no mirror directory is created for nothing.
-    agree_all "GAP --output-dir-mirror -d with .." "$MIRROR; '$REF' -q s/t/f.txt; cd w" -d --output-dir-mirror ../m ../s/t/f.txt.zst
 fi
 
 finish

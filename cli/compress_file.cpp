@@ -123,7 +123,7 @@ void Compressor::startFrame(const InputFile& in) {
         checkZstd(ZSTD_CCtx_refPrefix(cctx, patchReference_.data(), patchReference_.size()));
     }
     if (size) checkZstd(ZSTD_CCtx_setPledgedSrcSize(cctx, *size));
-    if (display().level >= 4) showEffectiveParams(size);
+    if (display().level >= 4) showEffectiveParams(size, true);
     if (o_.comp.showDefaultCParams)
         showDefaultCParams(in.displayName().c_str(), size.value_or(ZSTD_CONTENTSIZE_UNKNOWN), level_,
                            patchReference_.empty() ? dictSize_ : patchReference_.size());
@@ -131,7 +131,7 @@ void Compressor::startFrame(const InputFile& in) {
 
 // -vv: the parameters the frame is made with, in --zstd= form, and the
 // window its decoder needs (the reference's lines).
-void Compressor::showEffectiveParams(std::optional<std::uint64_t> size) const {
+void Compressor::showEffectiveParams(std::optional<std::uint64_t> size, bool decoderMemory) const {
     const size_t dictSize = patchReference_.empty() ? dictSize_ : patchReference_.size();
     ZSTD_compressionParameters cp = ZSTD_getCParams(level_, size.value_or(ZSTD_CONTENTSIZE_UNKNOWN), dictSize);
     auto given = [&](ZSTD_cParameter p, unsigned& field) {
@@ -148,6 +148,13 @@ void Compressor::showEffectiveParams(std::optional<std::uint64_t> size) const {
     given(ZSTD_c_strategy, strategy);
     displayAt(4, "--zstd=wlog=%u,clog=%u,hlog=%u,slog=%u,mml=%u,tlen=%u,strat=%u\n", cp.windowLog, cp.chainLog,
               cp.hashLog, cp.searchLog, cp.minMatch, cp.targetLength, strategy);
+    // The run's I/O settings, in option form, as the reference shows them.
+    displayAt(4, "--format=%s --no-sparse --block-size=%u%s --memory=%llu --threads=%u --%scontent-size\n",
+              foreign_ ? formatSuffix(*foreign_) : kZstdSuffix, o_.comp.blockSize,
+              o_.comp.rsyncable ? " --rsyncable" : "",
+              static_cast<unsigned long long>(o_.memLimit ? o_.memLimit : std::uint64_t{1} << 27),
+              compressionWorkers(o_.comp, false), o_.comp.contentSize ? "" : "no-");
+    if (!decoderMemory) return;
     std::uint64_t window = std::uint64_t{1} << cp.windowLog;
     if (size && *size < window) window = *size;
     displayAt(4, "Decompression will require %llu B of memory\n", static_cast<unsigned long long>(window));
@@ -237,6 +244,7 @@ FileOutcome Compressor::process(FileJob& job) {
     const auto wallStart = std::chrono::steady_clock::now();
     const std::clock_t cpuStart = std::clock();
     if (!foreign_) startFrame(job.input);
+    else if (display().level >= 4) showEffectiveParams(pledgedSize(job.input), false);
     ProgressLine progress;
     showProgress(job, r, progress, true);
     try {

@@ -44,7 +44,8 @@ private:
     // --format=gzip/xz/lzma/lz4: the whole input as one stream of that format.
     void streamForeign(FileJob& job, FileOutcome& r, ProgressLine& progress);
     void showProgress(const FileJob& job, const FileOutcome& r, ProgressLine& progress, bool now) const;
-    void showEffectiveParams(std::optional<std::uint64_t> size) const;
+    // -vv lines; `decoderMemory`: also the window a zstd decoder needs.
+    void showEffectiveParams(std::optional<std::uint64_t> size, bool decoderMemory) const;
     void printResult(const FileJob& job, const FileOutcome& r) const;
 
     struct CCtxDeleter {
